@@ -1,0 +1,160 @@
+import type { FaceObservation, HandObservation, Point3 } from '../core/frame';
+import type {
+  LandmarkTaskKind,
+  WireFace,
+  WireHand,
+  WorkerRequest,
+  WorkerResponse,
+} from './worker-protocol';
+
+/** Where the MediaPipe runtime and models are served, all on the app's own origin. */
+export interface RuntimeUrls {
+  readonly bundleUrl: string;
+  readonly wasmBaseUrl: string;
+  readonly faceModelUrl: string;
+  readonly handModelUrl: string;
+}
+
+/** Resolves the runtime URLs against the page's base URL. */
+export function defaultRuntimeUrls(base: string = document.baseURI): RuntimeUrls {
+  const at = (path: string) => new URL(path, base).href;
+  return {
+    bundleUrl: at('mediapipe/vision_bundle.cjs'),
+    wasmBaseUrl: at('mediapipe/'),
+    faceModelUrl: at('models/face_landmarker.task'),
+    handModelUrl: at('models/hand_landmarker.task'),
+  };
+}
+
+/** What one worker found in one image. */
+export interface DetectionResult {
+  readonly inferenceMs: number;
+  readonly faces: FaceObservation[];
+  readonly hands: HandObservation[];
+}
+
+/** An error from the tracking workers, with a message a person can act on. */
+export class TrackingError extends Error {
+  override readonly name = 'TrackingError';
+}
+
+function toPoints(flat: Float32Array): Point3[] {
+  const points: Point3[] = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) {
+    points.push([flat[i] ?? 0, flat[i + 1] ?? 0, flat[i + 2] ?? 0]);
+  }
+  return points;
+}
+
+function toFace(wire: WireFace): FaceObservation {
+  return {
+    landmarks: toPoints(wire.landmarks),
+    blendshapes: wire.blendshapes,
+    ...(wire.matrix ? { matrix: wire.matrix } : {}),
+  };
+}
+
+function toHand(wire: WireHand): HandObservation {
+  return { handedness: wire.handedness, score: wire.score, landmarks: toPoints(wire.landmarks) };
+}
+
+/** One landmarker running in its own classic worker; one request in flight at a time. */
+export class LandmarkWorkerClient {
+  private pending: {
+    resolve: (result: DetectionResult) => void;
+    reject: (error: Error) => void;
+  } | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.handle(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(new TrackingError(`The tracking worker crashed: ${event.message}`));
+    };
+  }
+
+  /** Starts a worker and loads its model; rejects with a TrackingError if loading fails. */
+  static async create(
+    kind: LandmarkTaskKind,
+    urls: RuntimeUrls,
+    numHands = 2,
+  ): Promise<LandmarkWorkerClient> {
+    const worker = new Worker(new URL('./landmark-worker.ts', import.meta.url), {
+      type: 'classic',
+      name: `${kind}-landmarker`,
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+        if (event.data.type === 'ready') resolve();
+        else if (event.data.type === 'error') reject(new TrackingError(event.data.message));
+      };
+      worker.onerror = (event) =>
+        reject(new TrackingError(event.message || 'worker failed to start'));
+    });
+    const request: WorkerRequest = {
+      type: 'init',
+      kind,
+      bundleUrl: urls.bundleUrl,
+      wasmBaseUrl: urls.wasmBaseUrl,
+      modelUrl: kind === 'face' ? urls.faceModelUrl : urls.handModelUrl,
+      numHands,
+    };
+    worker.postMessage(request);
+    try {
+      await ready;
+    } catch (error) {
+      worker.terminate();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TrackingError(
+        `Could not load the ${kind} tracking model (${reason}). Reload the page to try again.`,
+      );
+    }
+    return new LandmarkWorkerClient(worker);
+  }
+
+  /** True while a detection is running. */
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
+  /** Runs the model on `bitmap` (transferred, then closed by the worker). */
+  detect(bitmap: ImageBitmap, timestamp: number): Promise<DetectionResult> {
+    if (this.pending) {
+      bitmap.close();
+      return Promise.reject(new TrackingError('A detection is already running.'));
+    }
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      const request: WorkerRequest = { type: 'detect', bitmap, timestamp };
+      this.worker.postMessage(request, [bitmap]);
+    });
+  }
+
+  /** Closes the model and ends the worker. */
+  dispose(): void {
+    this.worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+    this.fail(new TrackingError('Tracking was stopped.'));
+    setTimeout(() => this.worker.terminate(), 1000);
+  }
+
+  private handle(message: WorkerResponse): void {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    if (message.type === 'result') {
+      pending.resolve({
+        inferenceMs: message.inferenceMs,
+        faces: message.faces.map(toFace),
+        hands: message.hands.map(toHand),
+      });
+    } else if (message.type === 'error') {
+      pending.reject(new TrackingError(message.message));
+    }
+  }
+
+  private fail(error: Error): void {
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(error);
+  }
+}

@@ -1,0 +1,135 @@
+/// <reference lib="webworker" />
+/**
+ * Classic worker that runs one MediaPipe landmarker (face or hand) in VIDEO mode.
+ *
+ * NOTE: tasks-vision is loaded with `importScripts` of its CJS bundle behind a `module.exports`
+ * shim: its wasm loader itself relies on `importScripts`, which module workers do not have.
+ * This file therefore has no run-time imports; only types are imported.
+ */
+// NOTE: type-only `import()` expressions rather than import declarations, so that this file stays
+// a script: Vite's dev server appends `export {}` to modules, which a classic worker cannot parse.
+type Vision = typeof import('@mediapipe/tasks-vision');
+type InitRequest = import('./worker-protocol').InitRequest;
+type WireFace = import('./worker-protocol').WireFace;
+type WireHand = import('./worker-protocol').WireHand;
+type WorkerRequest = import('./worker-protocol').WorkerRequest;
+type WorkerResponse = import('./worker-protocol').WorkerResponse;
+type NormalizedLandmark = import('@mediapipe/tasks-vision').NormalizedLandmark;
+type FaceLandmarker = import('@mediapipe/tasks-vision').FaceLandmarker;
+type HandLandmarker = import('@mediapipe/tasks-vision').HandLandmarker;
+
+type Landmarker = FaceLandmarker | HandLandmarker;
+
+const scope = self as unknown as DedicatedWorkerGlobalScope & {
+  module?: { exports: unknown };
+  exports?: unknown;
+};
+
+let landmarker: Landmarker | null = null;
+let kind: InitRequest['kind'] = 'face';
+
+function post(message: WorkerResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+function loadVision(bundleUrl: string): Vision {
+  const shim = { exports: {} };
+  scope.module = shim;
+  scope.exports = shim.exports;
+  scope.importScripts(bundleUrl);
+  return shim.exports as Vision;
+}
+
+function flatten(points: readonly NormalizedLandmark[]): Float32Array {
+  const flat = new Float32Array(points.length * 3);
+  points.forEach((p, i) => {
+    flat[i * 3] = p.x;
+    flat[i * 3 + 1] = p.y;
+    flat[i * 3 + 2] = p.z;
+  });
+  return flat;
+}
+
+async function init(request: InitRequest): Promise<void> {
+  const vision = loadVision(request.bundleUrl);
+  const fileset = {
+    wasmLoaderPath: `${request.wasmBaseUrl}vision_wasm_internal.js`,
+    wasmBinaryPath: `${request.wasmBaseUrl}vision_wasm_internal.wasm`,
+  };
+  kind = request.kind;
+  const baseOptions = { modelAssetPath: request.modelUrl, delegate: 'CPU' as const };
+  landmarker =
+    request.kind === 'face'
+      ? await vision.FaceLandmarker.createFromOptions(fileset, {
+          baseOptions,
+          runningMode: 'VIDEO',
+          numFaces: 1,
+          outputFaceBlendshapes: true,
+          outputFacialTransformationMatrixes: true,
+        })
+      : await vision.HandLandmarker.createFromOptions(fileset, {
+          baseOptions,
+          runningMode: 'VIDEO',
+          numHands: request.numHands,
+        });
+}
+
+function detect(bitmap: ImageBitmap, timestamp: number): void {
+  if (!landmarker) throw new Error('The landmark model is not loaded yet.');
+  const started = performance.now();
+  const faces: WireFace[] = [];
+  const hands: WireHand[] = [];
+  if (kind === 'face') {
+    const result = (landmarker as FaceLandmarker).detectForVideo(bitmap, timestamp);
+    result.faceLandmarks.forEach((points, i) => {
+      const blendshapes: Record<string, number> = {};
+      for (const c of result.faceBlendshapes[i]?.categories ?? [])
+        blendshapes[c.categoryName] = c.score;
+      const matrix = result.facialTransformationMatrixes[i]?.data;
+      faces.push({
+        landmarks: flatten(points),
+        blendshapes,
+        matrix: matrix ? Array.from(matrix) : null,
+      });
+    });
+  } else {
+    const result = (landmarker as HandLandmarker).detectForVideo(bitmap, timestamp);
+    result.landmarks.forEach((points, i) => {
+      const category = result.handedness[i]?.[0];
+      hands.push({
+        handedness: category?.categoryName === 'Left' ? 'Left' : 'Right',
+        score: category?.score ?? 0,
+        landmarks: flatten(points),
+      });
+    });
+  }
+  bitmap.close();
+  const transfer = [...faces, ...hands].map((o) => o.landmarks.buffer as ArrayBuffer);
+  post(
+    { type: 'result', timestamp, inferenceMs: performance.now() - started, faces, hands },
+    transfer,
+  );
+}
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  try {
+    switch (request.type) {
+      case 'init':
+        await init(request);
+        post({ type: 'ready' });
+        break;
+      case 'detect':
+        detect(request.bitmap, request.timestamp);
+        break;
+      case 'close':
+        landmarker?.close();
+        landmarker = null;
+        scope.close();
+        break;
+    }
+  } catch (error) {
+    if (request.type === 'detect') request.bitmap.close();
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,53 @@
+/** Messages between the main thread and a landmark worker. Types only: the worker imports nothing at run time. */
+
+/** Which MediaPipe task a worker runs. */
+export type LandmarkTaskKind = 'face' | 'hand';
+
+export interface InitRequest {
+  readonly type: 'init';
+  readonly kind: LandmarkTaskKind;
+  /** Absolute URL of tasks-vision's CJS bundle. */
+  readonly bundleUrl: string;
+  /** Absolute URL of the folder holding `vision_wasm_internal.{js,wasm}`. */
+  readonly wasmBaseUrl: string;
+  /** Absolute URL of the `.task` model bundle. */
+  readonly modelUrl: string;
+  readonly numHands: number;
+}
+
+export interface DetectRequest {
+  readonly type: 'detect';
+  readonly bitmap: ImageBitmap;
+  /** Milliseconds; strictly increasing per worker. */
+  readonly timestamp: number;
+}
+
+export interface CloseRequest {
+  readonly type: 'close';
+}
+
+export type WorkerRequest = InitRequest | DetectRequest | CloseRequest;
+
+/** A face as the worker sends it: flat `[x, y, z]` triples to keep the message small. */
+export interface WireFace {
+  readonly landmarks: Float32Array;
+  readonly blendshapes: Record<string, number>;
+  readonly matrix: number[] | null;
+}
+
+export interface WireHand {
+  readonly handedness: 'Left' | 'Right';
+  readonly score: number;
+  readonly landmarks: Float32Array;
+}
+
+export type WorkerResponse =
+  | { readonly type: 'ready' }
+  | {
+      readonly type: 'result';
+      readonly timestamp: number;
+      readonly inferenceMs: number;
+      readonly faces: WireFace[];
+      readonly hands: WireHand[];
+    }
+  | { readonly type: 'error'; readonly message: string };

@@ -1,0 +1,40 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+/** The Chromium binary: $CHROME_PATH, else Debian's /usr/bin/chromium. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) {
+    throw new Error(
+      "Browser tests need Chromium: install Debian's package (apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.",
+    );
+  }
+  return found;
+}
+
+/** Launches headless Chromium with a fresh profile; `fakeVideo` feeds the fake camera from an .mjpeg file. */
+export async function launchChromium(fakeVideo?: string): Promise<BrowserContext> {
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-unsafe-swiftshader',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+  ];
+  if (fakeVideo) args.push(`--use-file-for-fake-video-capture=${fakeVideo}`);
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'massage-coach-')), {
+    executablePath: findChromium(),
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 800 },
+  });
+}

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vite';
+import { viteStaticCopy } from 'vite-plugin-static-copy';
+import { CONTENT_SECURITY_POLICY } from './src/security/csp';
+
+const securityHeaders = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+};
+
+export default defineConfig({
+  plugins: [
+    viteStaticCopy({
+      targets: [
+        // The model bundles and the MediaPipe runtime are served from the app's own origin.
+        { src: 'models/*.task', dest: 'models' },
+        {
+          src: 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.*',
+          dest: 'mediapipe',
+        },
+        { src: 'node_modules/@mediapipe/tasks-vision/vision_bundle.cjs', dest: 'mediapipe' },
+      ],
+    }),
+    {
+      name: 'massage-coach:csp-meta',
+      transformIndexHtml: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  ],
+  server: { headers: securityHeaders },
+  preview: { headers: securityHeaders },
+  worker: { format: 'iife' },
+  build: { target: 'es2022', sourcemap: true },
+});
