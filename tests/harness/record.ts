@@ -20,7 +20,11 @@ window.recordImage = async (url: string) => {
   const bitmap = await createImageBitmap(image);
   const t = await tracker;
   // A still picture tracked as a short video: later frames refine the landmarks.
-  let frame = await t.track(bitmap, (clock += 33));
-  for (let i = 0; i < 4; i++) frame = await t.track(bitmap, (clock += 33));
+  let frame = await t.track(bitmap, clock);
+  for (let i = 0; i < 4; i++) {
+    clock += 33;
+    frame = await t.track(bitmap, clock);
+  }
+  clock += 33;
   return { width: bitmap.width, height: bitmap.height, frame };
 };

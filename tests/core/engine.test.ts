@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { TrackedFrame } from '../../src/core/frame';
+import { findRoutine } from '../../src/core/routines';
+import { type EngineEvent, StepEngine } from '../../src/core/step-engine';
+import { away, StrokeSynth, stroke } from '../support/stroke-synth';
+
+const synth = new StrokeSynth();
+const routine = findRoutine('facegym-daily');
+if (!routine) throw new Error('facegym-daily missing');
+
+function run(step: string, frames: TrackedFrame[]): { events: EngineEvent[]; engine: StepEngine } {
+  const engine = new StepEngine(routine as NonNullable<typeof routine>, synth.size, step);
+  const events = frames.flatMap((f) => engine.update(f));
+  return { events, engine };
+}
+
+const strokes = (events: EngineEvent[]) =>
+  events
+    .filter((e) => e.type === 'stroke')
+    .map((e) => (e.type === 'stroke' ? `${e.side}:${e.verdict}` : ''));
+
+describe('StepEngine on real landmarks', () => {
+  it('counts a jawline glide from the chin to the ear as good, on each side', () => {
+    const frames = synth.render(
+      [
+        away(300),
+        stroke('jawline-outward', 'right', 0.05, 0.95, 1200, { effector: 'knuckles' }),
+        away(600),
+        stroke('jawline-outward', 'left', 0.05, 0.95, 1200, { effector: 'thumb' }),
+        away(600),
+      ],
+      { jitterPx: 1 },
+    );
+    expect(strokes(run('jawline-glide', frames).events)).toEqual(['right:good', 'left:good']);
+  });
+
+  it('calls a jawline glide from the ear to the chin wrong-direction', () => {
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'left', 0.95, 0.05, 1200),
+      away(600),
+    ]);
+    expect(strokes(run('jawline-glide', frames).events)).toEqual(['left:wrong-direction']);
+  });
+
+  it('counts quick chin flicks and calls a slow one too slow', () => {
+    const frames = synth.render([
+      away(300),
+      stroke('chin-upward', 'center', 0, 1, 240),
+      away(400),
+      stroke('chin-upward', 'center', 0, 1, 240),
+      away(400),
+      stroke('chin-upward', 'center', 0, 1, 1600),
+      away(400),
+    ]);
+    expect(strokes(run('chin-flicks', frames).events)).toEqual([
+      'center:good',
+      'center:good',
+      'center:too-slow',
+    ]);
+  });
+
+  it('follows a stepwise laugh-line walk outward', () => {
+    const walk = (side: 'left' | 'right') => ({
+      durationMs: 2400,
+      at: (k: number) => ({
+        region: 'laugh-line-outward' as const,
+        side,
+        s: Math.min(1, Math.floor(k * 5) / 4),
+      }),
+    });
+    const frames = synth.render([away(300), walk('right'), away(500), walk('left'), away(500)], {
+      jitterPx: 1,
+    });
+    expect(strokes(run('laugh-line-walk', frames).events)).toEqual(['right:good', 'left:good']);
+  });
+
+  it('needs pinches along the brow for a brow-pinch stroke', () => {
+    const pinching = (k: number) => Math.floor(k * 8) % 2 === 0;
+    const frames = synth.render([
+      away(300),
+      stroke('brow-outward', 'right', 0, 1, 2400, { effector: 'pinch', pinch: pinching }),
+      away(600),
+      stroke('brow-outward', 'right', 0, 1, 2400, { effector: 'pinch' }),
+      away(600),
+    ]);
+    expect(strokes(run('brow-pinch', frames).events)).toEqual(['right:good', 'right:no-pinch']);
+  });
+
+  it('does not count a hand resting on the cheek while the head moves and turns', () => {
+    const frames = synth.render([
+      {
+        durationMs: 4000,
+        at: () => ({ region: 'jawline-outward', side: 'right', s: 0.5 }),
+        pose: (k) => ({
+          angle: Math.sin(k * 6) * 0.25,
+          scale: 1 + 0.3 * k,
+          dx: Math.sin(k * 5) * 0.15,
+          dy: 0.05 * k,
+        }),
+      },
+    ]);
+    expect(strokes(run('jawline-glide', frames).events)).toEqual([]);
+  });
+
+  it('counts a glide made while the head moves', () => {
+    const frames = synth.render([
+      away(200),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 1500, {
+        pose: (k) => ({ angle: 0.2 * k, scale: 1 - 0.25 * k, dx: 0.1 * k, dy: -0.05 * k }),
+      }),
+      away(500),
+    ]);
+    expect(strokes(run('jawline-glide', frames).events)).toEqual(['right:good']);
+  });
+
+  it('keeps one stroke through hand dropouts near the face', () => {
+    const frames = synth.render(
+      [away(300), stroke('jawline-outward', 'right', 0.05, 0.95, 1500), away(600)],
+      {
+        dropHandsEvery: 3,
+        jitterPx: 1.5,
+      },
+    );
+    expect(strokes(run('jawline-glide', frames).events)).toEqual(['right:good']);
+  });
+
+  it('does not judge the hand sliding back to the start after a stroke', () => {
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
+      stroke('jawline-outward', 'right', 0.95, 0.05, 500),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
+      away(600),
+    ]);
+    expect(strokes(run('jawline-glide', frames).events)).toEqual(['right:good', 'right:good']);
+  });
+
+  it('hints off-target when the hand rubs the forehead during the jawline step', () => {
+    const frames = synth.render([
+      away(200),
+      { durationMs: 2000, at: (k) => ({ face: { x: -0.2 + 0.4 * Math.sin(k * 12), y: -0.55 } }) },
+    ]);
+    const { events, engine } = run('jawline-glide', frames);
+    expect(strokes(events)[0]).toMatch(/:off-target$/);
+    expect(engine.snapshot.feedback).toBe('off-target');
+  });
+
+  it('reports no face and no hands', () => {
+    const engine = new StepEngine(routine, synth.size, 'chin-flicks');
+    engine.update({ t: 0, face: null, hands: [] });
+    expect(engine.snapshot.feedback).toBe('no-face');
+    const [frame] = synth.render([away(40)]);
+    engine.update({ ...(frame as TrackedFrame), t: 40 });
+    expect(engine.snapshot.feedback).toBe('no-hands');
+  });
+
+  it('completes a step after its reps, rests, then moves to the next step', () => {
+    const reps: Parameters<typeof synth.render>[0] = [away(300)];
+    for (let i = 0; i < 5; i++) {
+      reps.push(stroke('jawline-outward', 'right', 0.05, 0.95, 900), away(400));
+      reps.push(stroke('jawline-outward', 'left', 0.05, 0.95, 900), away(400));
+    }
+    reps.push(away(2500));
+    const { events, engine } = run('jawline-glide', synth.render(reps));
+    const complete = events.filter((e) => e.type === 'step-complete');
+    expect(complete).toHaveLength(1);
+    expect(engine.snapshot.step.id).toBe('brow-pinch');
+    expect(engine.summary.find((s) => s.step === 'jawline-glide')?.counts.right.good).toBe(5);
+  });
+
+  it('rejects an unknown start step', () => {
+    expect(() => new StepEngine(routine, synth.size, 'nope')).toThrow(/no step "nope"/);
+  });
+});

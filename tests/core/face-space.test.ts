@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { FaceSpace } from '../../src/core/face-space';
+import type { Point3 } from '../../src/core/frame';
+import { REGIONS } from '../../src/core/regions';
+import { realFace } from '../support/traces';
+
+const faces = ['bg_face_640x480', 'business_person', 'gesture_video_t2.6s'].map((name) => ({
+  name,
+  ...realFace(name),
+}));
+
+function toFace(space: FaceSpace, p: Point3) {
+  return space.toFace(p[0], p[1], { x: 0, y: 0 });
+}
+
+describe('FaceSpace on real faces', () => {
+  for (const { name, size, landmarks } of faces) {
+    it(`puts the cheek edges at x = -0.5 and +0.5 and the chin below the forehead (${name})`, () => {
+      const space = new FaceSpace();
+      expect(space.fit(landmarks, size)).toBe(true);
+      const right = toFace(space, landmarks[234] as Point3);
+      const left = toFace(space, landmarks[454] as Point3);
+      expect(right.x).toBeCloseTo(-0.5, 5);
+      expect(left.x).toBeCloseTo(0.5, 5);
+      expect(toFace(space, landmarks[152] as Point3).y).toBeGreaterThan(
+        toFace(space, landmarks[10] as Point3).y,
+      );
+      // The face's own proportions: about as tall as the height-to-width constant says.
+      const height =
+        toFace(space, landmarks[152] as Point3).y - toFace(space, landmarks[10] as Point3).y;
+      expect(height).toBeGreaterThan(0.9);
+      expect(height).toBeLessThan(1.3);
+    });
+  }
+
+  it('gives the same face coordinates after the head moves, turns in plane and comes closer', () => {
+    const { size, landmarks } = faces[0] as (typeof faces)[number];
+    const move = (p: Point3): Point3 => {
+      const x = (p[0] - 0.5) * size.width;
+      const y = (p[1] - 0.5) * size.height;
+      const c = Math.cos(0.3) * 1.4;
+      const s = Math.sin(0.3) * 1.4;
+      return [0.45 + (x * c - y * s) / size.width, 0.55 + (x * s + y * c) / size.height, p[2]];
+    };
+    const a = new FaceSpace();
+    const b = new FaceSpace();
+    a.fit(landmarks, size);
+    b.fit(landmarks.map(move), size);
+    for (const index of [1, 61, 107, 300, 152]) {
+      const p = landmarks[index] as Point3;
+      const pa = toFace(a, p);
+      const pb = toFace(b, move(p));
+      expect(pb.x).toBeCloseTo(pa.x, 6);
+      expect(pb.y).toBeCloseTo(pa.y, 6);
+    }
+  });
+
+  it('round-trips between image and face coordinates', () => {
+    const { size, landmarks } = faces[1] as (typeof faces)[number];
+    const space = new FaceSpace();
+    space.fit(landmarks, size);
+    const face = space.toFace(0.4, 0.3, { x: 0, y: 0 });
+    const back = space.toImage(face.x, face.y, { x: 0, y: 0 });
+    expect(back.x).toBeCloseTo(0.4, 9);
+    expect(back.y).toBeCloseTo(0.3, 9);
+  });
+
+  it('refuses a degenerate face', () => {
+    const flat: Point3[] = Array.from({ length: 478 }, () => [0.5, 0.5, 0]);
+    expect(new FaceSpace().fit(flat, { width: 640, height: 480 })).toBe(false);
+  });
+});
+
+describe('target regions on real faces', () => {
+  for (const { name, size, landmarks } of faces) {
+    const space = new FaceSpace();
+    space.fit(landmarks, size);
+    const path = (id: keyof typeof REGIONS, side: string) =>
+      (REGIONS[id].paths.find((p) => p.side === side)?.landmarks ?? []).map((i) =>
+        toFace(space, landmarks[i] as Point3),
+      );
+
+    it(`keeps right-side paths on the person's right and left ones on the left (${name})`, () => {
+      for (const region of Object.values(REGIONS)) {
+        for (const p of region.paths) {
+          const points = p.landmarks.map((i) => toFace(space, landmarks[i] as Point3));
+          const tail = points.slice(1);
+          if (p.side === 'right')
+            for (const q of tail) expect(q.x, `${region.id}`).toBeLessThan(0.02);
+          if (p.side === 'left')
+            for (const q of tail) expect(q.x, `${region.id}`).toBeGreaterThan(-0.02);
+          if (p.side === 'center')
+            for (const q of points) expect(Math.abs(q.x), `${region.id}`).toBeLessThan(0.08);
+        }
+      }
+    });
+
+    it(`runs each path the way its stroke goes (${name})`, () => {
+      for (const side of ['right', 'left']) {
+        const jaw = path('jawline-outward', side);
+        expect(Math.abs((jaw.at(-1) as { x: number }).x)).toBeGreaterThan(0.45); // ends at the ear
+        expect(Math.abs((jaw[0] as { x: number }).x)).toBeLessThan(0.1); // starts at the chin
+        const brow = path('brow-outward', side);
+        expect(Math.abs((brow.at(-1) as { x: number }).x)).toBeGreaterThan(
+          Math.abs((brow[0] as { x: number }).x),
+        );
+        const laugh = path('laugh-line-outward', side);
+        expect(Math.abs((laugh.at(-1) as { x: number }).x)).toBeGreaterThan(
+          Math.abs((laugh[0] as { x: number }).x) + 0.1,
+        );
+      }
+      const chin = path('chin-upward', 'center');
+      expect((chin.at(-1) as { y: number }).y).toBeLessThan((chin[0] as { y: number }).y);
+    });
+  }
+});
