@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
-import { CONTENT_SECURITY_POLICY } from './src/security/csp';
+import { CONTENT_SECURITY_POLICY } from './src/security/csp.ts';
 
 const securityHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -18,7 +18,12 @@ export default defineConfig({
           src: 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.*',
           dest: 'mediapipe',
         },
-        { src: 'node_modules/@mediapipe/tasks-vision/vision_bundle.cjs', dest: 'mediapipe' },
+        // NOTE: renamed to .js: servers send .cjs without a JavaScript MIME type, and importScripts refuses it.
+        {
+          src: 'node_modules/@mediapipe/tasks-vision/vision_bundle.cjs',
+          dest: 'mediapipe',
+          rename: 'vision_bundle.js',
+        },
       ],
     }),
     {

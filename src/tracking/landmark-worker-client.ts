@@ -19,7 +19,7 @@ export interface RuntimeUrls {
 export function defaultRuntimeUrls(base: string = document.baseURI): RuntimeUrls {
   const at = (path: string) => new URL(path, base).href;
   return {
-    bundleUrl: at('mediapipe/vision_bundle.cjs'),
+    bundleUrl: at('mediapipe/vision_bundle.js'),
     wasmBaseUrl: at('mediapipe/'),
     faceModelUrl: at('models/face_landmarker.task'),
     handModelUrl: at('models/hand_landmarker.task'),

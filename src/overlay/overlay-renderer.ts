@@ -1,0 +1,63 @@
+import {
+  AmbientLight,
+  DirectionalLight,
+  type Object3D,
+  OrthographicCamera,
+  Scene,
+  WebGLRenderer,
+} from 'three';
+
+/**
+ * The three.js side of the overlay: renderer, scene, camera and lights. The camera is
+ * orthographic and maps world units to view pixels, with world y pointing up (world y = -view y)
+ * and z toward the viewer, so landmarks projected to the view drop straight into the scene.
+ */
+export class OverlayRenderer {
+  readonly scene = new Scene();
+  private readonly renderer: WebGLRenderer;
+  private readonly camera = new OrthographicCamera(0, 1, 0, -1, -5000, 5000);
+
+  /** Throws if WebGL is unavailable. */
+  constructor(canvas: HTMLCanvasElement) {
+    this.renderer = new WebGLRenderer({
+      canvas,
+      alpha: true,
+      antialias: true,
+      powerPreference: 'low-power',
+    });
+    this.renderer.setClearColor(0x000000, 0);
+    this.camera.position.z = 1000;
+    const key = new DirectionalLight(0xffffff, 2.2);
+    key.position.set(-0.4, 0.6, 1);
+    this.scene.add(new AmbientLight(0xffffff, 1.1), key);
+  }
+
+  /** Matches the drawing buffer and camera to the view size in CSS pixels. */
+  setSize(width: number, height: number, pixelRatio: number): void {
+    this.renderer.setPixelRatio(Math.min(pixelRatio, 2));
+    this.renderer.setSize(width, height, false);
+    this.camera.left = 0;
+    this.camera.right = width;
+    this.camera.top = 0;
+    this.camera.bottom = -height;
+    this.camera.updateProjectionMatrix();
+  }
+
+  add(object: Object3D): void {
+    this.scene.add(object);
+  }
+
+  render(): void {
+    this.renderer.render(this.scene, this.camera);
+  }
+
+  /** Number of draw calls in the last frame (for diagnostics and tests). */
+  get drawCalls(): number {
+    return this.renderer.info.render.calls;
+  }
+
+  dispose(): void {
+    this.scene.clear();
+    this.renderer.dispose();
+  }
+}

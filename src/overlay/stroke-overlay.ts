@@ -1,0 +1,223 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { Vector3 } from 'three';
+import type { FrameSize, Point3, TrackedFrame } from '../core/frame';
+import { REGIONS, type Side } from '../core/regions';
+import type { RoutineStep } from '../core/routine-schema';
+import type { StrokeVerdict } from '../core/stroke-tracker';
+import { OverlayRenderer } from './overlay-renderer';
+import { createViewMapping, projectLandmark, type ViewPoint } from './projection';
+import { type ArrowTone, StrokeArrow } from './stroke-arrow';
+
+/** How long a judged stroke colours its arrow (ms). */
+const FLASH_MS = 900;
+/** Time for the bead to travel the arrow once (ms). */
+const BEAD_PERIOD_MS = 1400;
+
+/** The last judged stroke, to flash its arrow. */
+export interface StrokeFlash {
+  readonly verdict: StrokeVerdict;
+  readonly side: Side;
+  /** `performance.now()` when it was judged. */
+  readonly at: number;
+}
+
+/** Fired when the overlay cannot draw (no WebGL). */
+export type OverlayErrorEvent = CustomEvent<{ message: string }>;
+
+/**
+ * `<stroke-overlay>`: draws the current step's stroke arrows in 3D over the (mirrored) video,
+ * anchored to the face landmarks of the step's target region, one arrow per side.
+ */
+export class StrokeOverlay extends LitElement {
+  static override properties = {
+    frame: { attribute: false },
+    frameSize: { attribute: false },
+    step: { attribute: false },
+    mirrored: { type: Boolean },
+    flash: { attribute: false },
+    doneSides: { attribute: false },
+  };
+
+  static override styles = css`
+    :host {
+      display: block;
+      position: absolute;
+      inset: 0;
+      pointer-events: none;
+    }
+    canvas {
+      width: 100%;
+      height: 100%;
+      display: block;
+    }
+  `;
+
+  declare frame: TrackedFrame | null;
+  declare frameSize: FrameSize;
+  declare step: RoutineStep | null;
+  declare mirrored: boolean;
+  declare flash: StrokeFlash | null;
+  declare doneSides: readonly Side[];
+
+  private renderer: OverlayRenderer | null = null;
+  private arrows: { side: Side; arrow: StrokeArrow; tone: ArrowTone }[] = [];
+  private animationId = 0;
+  private resizeObserver: ResizeObserver | null = null;
+  private viewSize: FrameSize = { width: 0, height: 0 };
+  private readonly projected: ViewPoint = { x: 0, y: 0, z: 0 };
+  private pathPoints: Vector3[] = [];
+
+  constructor() {
+    super();
+    this.frame = null;
+    this.frameSize = { width: 640, height: 480 };
+    this.step = null;
+    this.mirrored = true;
+    this.flash = null;
+    this.doneSides = [];
+  }
+
+  /** Arrows drawn in the last frame. */
+  get visibleArrows(): number {
+    return this.arrows.filter((a) => a.arrow.object.visible).length;
+  }
+
+  /** Draw calls in the last rendered frame. */
+  get drawCalls(): number {
+    return this.renderer?.drawCalls ?? 0;
+  }
+
+  protected override render() {
+    return html`<canvas></canvas>`;
+  }
+
+  protected override firstUpdated(): void {
+    const canvas = this.renderRoot.querySelector('canvas') as HTMLCanvasElement;
+    try {
+      this.renderer = new OverlayRenderer(canvas);
+    } catch (error) {
+      const message = `The 3D arrows cannot be drawn: WebGL is not available in this browser (${
+        error instanceof Error ? error.message : String(error)
+      }). Turn on hardware acceleration or try another browser.`;
+      this.dispatchEvent(
+        new CustomEvent('overlay-error', { detail: { message }, bubbles: true, composed: true }),
+      );
+      return;
+    }
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      this.viewSize = { width: entry.contentRect.width, height: entry.contentRect.height };
+      this.renderer?.setSize(this.viewSize.width, this.viewSize.height, devicePixelRatio);
+    });
+    this.resizeObserver.observe(this);
+    this.rebuildArrows();
+    this.animationId = requestAnimationFrame(this.tick);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('step') && this.renderer) this.rebuildArrows();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.renderer && !this.animationId) this.animationId = requestAnimationFrame(this.tick);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.animationId);
+    this.animationId = 0;
+  }
+
+  /** Releases the GPU resources; the element cannot draw afterwards. */
+  dispose(): void {
+    cancelAnimationFrame(this.animationId);
+    this.animationId = 0;
+    this.resizeObserver?.disconnect();
+    for (const { arrow } of this.arrows) arrow.dispose();
+    this.arrows = [];
+    this.renderer?.dispose();
+    this.renderer = null;
+  }
+
+  private rebuildArrows(): void {
+    for (const { arrow } of this.arrows) arrow.dispose();
+    this.arrows = [];
+    if (!this.step || !this.renderer) return;
+    for (const path of REGIONS[this.step.region].paths) {
+      const arrow = new StrokeArrow();
+      this.renderer.add(arrow.object);
+      this.arrows.push({ side: path.side, arrow, tone: 'idle' });
+    }
+  }
+
+  private readonly tick = (now: number) => {
+    this.animationId = requestAnimationFrame(this.tick);
+    if (!this.renderer || this.viewSize.width === 0) return;
+    const face = this.frame?.face;
+    const step = this.step;
+    if (!face || !step) {
+      for (const { arrow } of this.arrows) arrow.hide();
+      this.renderer.render();
+      return;
+    }
+    const mapping = createViewMapping(this.frameSize, this.viewSize, this.mirrored);
+    const faceWidth = Math.abs(
+      projectLandmark(face.landmarks[454] as Point3, this.frameSize.height, mapping, this.projected)
+        .x -
+        projectLandmark(
+          face.landmarks[234] as Point3,
+          this.frameSize.height,
+          mapping,
+          this.projected,
+        ).x,
+    );
+    const radius = Math.max(2.5, faceWidth * 0.016);
+    const phase = (now % BEAD_PERIOD_MS) / BEAD_PERIOD_MS;
+    const region = REGIONS[step.region];
+    for (const entry of this.arrows) {
+      const path = region.paths.find((p) => p.side === entry.side);
+      if (!path) continue;
+      this.ensurePoints(path.landmarks.length);
+      path.landmarks.forEach((index, i) => {
+        const p = face.landmarks[index];
+        const v = this.pathPoints[i] as Vector3;
+        if (!p) return;
+        projectLandmark(p, this.frameSize.height, mapping, this.projected);
+        // Lifted toward the viewer so the tube floats just over the skin.
+        v.set(this.projected.x, -this.projected.y, this.projected.z + radius * 2);
+      });
+      entry.arrow.update(this.pathPoints, path.landmarks.length, radius, phase);
+      const tone = this.toneFor(entry.side, now);
+      if (tone !== entry.tone) {
+        entry.arrow.setTone(tone);
+        entry.tone = tone;
+      }
+    }
+    this.renderer.render();
+  };
+
+  private toneFor(side: Side, now: number): ArrowTone {
+    const flash = this.flash;
+    if (flash && flash.side === side && now - flash.at < FLASH_MS) {
+      if (flash.verdict === 'good') return 'good';
+      if (flash.verdict === 'wrong-direction') return 'wrong';
+    }
+    return this.doneSides.includes(side) ? 'done' : 'idle';
+  }
+
+  private ensurePoints(count: number): void {
+    while (this.pathPoints.length < count) this.pathPoints.push(new Vector3());
+  }
+}
+
+customElements.define('stroke-overlay', StrokeOverlay);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stroke-overlay': StrokeOverlay;
+  }
+  interface HTMLElementEventMap {
+    'overlay-error': OverlayErrorEvent;
+  }
+}

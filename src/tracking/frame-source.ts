@@ -1,0 +1,21 @@
+import type { FrameSize, TrackedFrame } from '../core/frame';
+
+/** Receives each tracked frame. */
+export type FrameListener = (frame: TrackedFrame) => void;
+
+/**
+ * Anything that delivers tracked frames over time: the live camera pipeline, or a recorded trace
+ * played back (tests and demo mode).
+ */
+export interface FrameSource {
+  /** Size of the camera frames the landmarks refer to. */
+  readonly frameSize: FrameSize;
+  /** Frames delivered so far. */
+  readonly framesTracked: number;
+  /** Begins (or resumes) delivering frames. */
+  start(listener: FrameListener): void;
+  /** Pauses delivery; `start` resumes it. */
+  stop(): void;
+  /** Releases everything the source holds. */
+  dispose(): void;
+}

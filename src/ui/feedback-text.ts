@@ -1,0 +1,54 @@
+import type { Side } from '../core/regions';
+import type { LiveFeedback } from '../core/step-engine';
+import type { StrokeVerdict } from '../core/stroke-tracker';
+
+/** The tone of a message: drives its colour. */
+export type MessageTone = 'good' | 'warn' | 'bad' | 'info';
+
+export interface CoachMessage {
+  readonly text: string;
+  readonly tone: MessageTone;
+}
+
+const sideWords: Record<Side, string> = {
+  left: 'on your left side',
+  right: 'on your right side',
+  center: '',
+};
+
+/** What to tell the person about a judged stroke. */
+export function verdictMessage(verdict: StrokeVerdict, side: Side): CoachMessage {
+  const where = sideWords[side] ? ` ${sideWords[side]}` : '';
+  switch (verdict) {
+    case 'good':
+      return { text: `Good stroke${where}.`, tone: 'good' };
+    case 'wrong-direction':
+      return { text: `Wrong way${where}: follow the arrow.`, tone: 'bad' };
+    case 'off-target':
+      return { text: 'Move your fingers onto the area the arrows show.', tone: 'warn' };
+    case 'too-fast':
+      return { text: `Slow down${where}: glide steadily along the arrow.`, tone: 'warn' };
+    case 'too-slow':
+      return { text: 'Quicker: make it a short, brisk flick.', tone: 'warn' };
+    case 'too-short':
+      return { text: `Go the whole length of the arrow${where}.`, tone: 'warn' };
+    case 'no-pinch':
+      return { text: `Pinch as you go${where}: thumb and index finger together.`, tone: 'warn' };
+  }
+}
+
+/** What to tell the person about the current moment when no stroke was just judged. */
+export function liveMessage(feedback: LiveFeedback): CoachMessage {
+  switch (feedback) {
+    case 'no-face':
+      return { text: 'I can’t see your face. Face the camera in good light.', tone: 'bad' };
+    case 'no-hands':
+      return { text: 'Bring your hands up to your face so I can see them.', tone: 'info' };
+    case 'off-target':
+      return { text: 'Move your fingers onto the area the arrows show.', tone: 'warn' };
+    case 'on-target':
+      return { text: 'On target: stroke along the arrow.', tone: 'good' };
+    case 'hands-ready':
+      return { text: 'Place your fingers where the arrow starts.', tone: 'info' };
+  }
+}

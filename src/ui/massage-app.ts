@@ -1,0 +1,404 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { TrackedFrame } from '../core/frame';
+import type { Routine } from '../core/routine-schema';
+import { findRoutine, ROUTINES } from '../core/routines';
+import {
+  type EngineEvent,
+  type EngineSnapshot,
+  StepEngine,
+  type StepTally,
+} from '../core/step-engine';
+import '../overlay/stroke-overlay';
+import type { StrokeFlash } from '../overlay/stroke-overlay';
+import { CameraController } from '../tracking/camera-controller';
+import { CameraFrameLoop } from '../tracking/frame-loop';
+import type { FrameSource } from '../tracking/frame-source';
+import { defaultRuntimeUrls } from '../tracking/landmark-worker-client';
+import { Tracker } from '../tracking/tracker';
+import { appEvent } from './app-events';
+import './coach-feedback';
+import { type CoachMessage, liveMessage, verdictMessage } from './feedback-text';
+import './routine-summary';
+import type { SessionCommand } from './session-controls';
+import './session-controls';
+import './start-screen';
+import './step-card';
+import { panelStyles } from './theme';
+
+type Screen = 'start' | 'starting' | 'session' | 'summary' | 'error';
+
+/** How long a stroke verdict stays on screen before live hints return (ms). */
+const VERDICT_MS = 1600;
+/** `massage-tracking` is fired at most this often (ms). */
+const TRACKING_EVENT_INTERVAL_MS = 100;
+
+/** Where a deep link (`?routine=<id>&step=<id>`) points. */
+export interface DeepLink {
+  readonly routine: string;
+  readonly step: string | undefined;
+}
+
+/** Reads a deep link from a query string; null when it names no routine. */
+export function parseDeepLink(search: string): DeepLink | null {
+  const params = new URLSearchParams(search);
+  const routine = params.get('routine');
+  if (!routine) return null;
+  return { routine, step: params.get('step') ?? undefined };
+}
+
+/**
+ * `<massage-app>`: the whole coach. Start screen → camera and models → live session → summary.
+ *
+ * @fires massage-tracking - at most 10 a second: `{face, hands, framesTracked}`
+ * @fires massage-stroke - every judged stroke: `{step, verdict, side}`
+ * @fires massage-step-complete - a step's strokes are done: `{step}`
+ */
+export class MassageApp extends LitElement {
+  static override properties = {
+    screen: { state: true },
+    snapshot: { state: true },
+    frame: { state: true },
+    message: { state: true },
+    paused: { state: true },
+    mirrored: { state: true },
+    errorMessage: { state: true },
+    statusText: { state: true },
+    flash: { state: true },
+    summary: { state: true },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: #0b1017;
+      }
+      .session {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);
+        gap: 1rem;
+        padding: 1rem;
+        align-items: start;
+      }
+      @media (max-width: 900px) {
+        .session {
+          grid-template-columns: 1fr;
+        }
+      }
+      .stage {
+        position: relative;
+        background: #000;
+        border-radius: 16px;
+        overflow: hidden;
+        aspect-ratio: 4 / 3;
+      }
+      video {
+        width: 100%;
+        height: 100%;
+        object-fit: contain;
+        display: block;
+      }
+      video.mirrored {
+        transform: scaleX(-1);
+      }
+      .loading {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-items: center;
+        background: rgba(0, 0, 0, 0.6);
+        font-size: 1.2rem;
+      }
+      .panel {
+        display: grid;
+        gap: 0.8rem;
+      }
+      .options {
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      .error {
+        max-width: 36rem;
+        margin: 3rem auto;
+        padding: 1.5rem;
+        background: var(--panel);
+        border-radius: 16px;
+        border-left: 6px solid var(--bad);
+      }
+      .paused {
+        position: absolute;
+        top: 1rem;
+        left: 1rem;
+        background: var(--panel);
+        padding: 0.3rem 0.8rem;
+        border-radius: 999px;
+      }
+    `,
+  ];
+
+  declare screen: Screen;
+  declare snapshot: EngineSnapshot | null;
+  declare frame: TrackedFrame | null;
+  declare message: CoachMessage | null;
+  declare paused: boolean;
+  declare mirrored: boolean;
+  declare errorMessage: string;
+  declare statusText: string;
+  declare flash: StrokeFlash | null;
+  declare summary: { routine: Routine; tallies: readonly StepTally[] } | null;
+
+  private readonly camera = new CameraController(this);
+  private source: FrameSource | null = null;
+  private engine: StepEngine | null = null;
+  private lastTrackingEvent = -Infinity;
+  private lastVerdictAt = -Infinity;
+
+  constructor() {
+    super();
+    this.screen = 'start';
+    this.snapshot = null;
+    this.frame = null;
+    this.message = null;
+    this.paused = false;
+    this.mirrored = true;
+    this.errorMessage = '';
+    this.statusText = '';
+    this.flash = null;
+    this.summary = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const link = parseDeepLink(location.search);
+    if (link) void this.startSession(link.routine, link.step);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.endSession();
+  }
+
+  /** Starts a routine (optionally at a step): opens the camera, loads the models, starts coaching. */
+  async startSession(routineId: string, stepId?: string): Promise<void> {
+    const routine = findRoutine(routineId);
+    if (!routine) {
+      return this.fail(
+        `There is no routine called “${routineId}”. Choose one of: ${ROUTINES.map((r) => r.id).join(', ')}.`,
+      );
+    }
+    if (stepId && !routine.steps.some((s) => s.id === stepId)) {
+      return this.fail(`The routine “${routine.title}” has no step called “${stepId}”.`);
+    }
+    this.endSession();
+    this.screen = 'starting';
+    this.statusText = 'Starting the camera and loading the tracking models…';
+    await this.updateComplete;
+    const video = this.renderRoot.querySelector('video') as HTMLVideoElement;
+    const tracker = Tracker.create(defaultRuntimeUrls());
+    try {
+      await Promise.all([this.camera.start(video), tracker]);
+    } catch (error) {
+      this.camera.stop();
+      tracker.then((t) => t.dispose()).catch(() => undefined);
+      return this.fail(error instanceof Error ? error.message : String(error));
+    }
+    const frameSize = { width: video.videoWidth, height: video.videoHeight };
+    this.engine = new StepEngine(routine, frameSize, stepId);
+    this.snapshot = this.engine.snapshot;
+    const loop = new CameraFrameLoop(video, await tracker, (error) =>
+      this.fail(`Tracking stopped: ${error.message}. Reload the page to start again.`),
+    );
+    this.source = loop;
+    this.paused = false;
+    this.screen = 'session';
+    loop.start((frame) => this.onFrame(frame));
+  }
+
+  private onFrame(frame: TrackedFrame): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const events = engine.update(frame);
+    for (const event of events) this.handleEngineEvent(event);
+    this.frame = frame;
+    this.snapshot = engine.snapshot;
+    if (performance.now() - this.lastVerdictAt > VERDICT_MS)
+      this.message = liveMessage(this.snapshot.feedback);
+    const now = performance.now();
+    if (now - this.lastTrackingEvent >= TRACKING_EVENT_INTERVAL_MS) {
+      this.lastTrackingEvent = now;
+      this.dispatchEvent(
+        appEvent('massage-tracking', {
+          face: frame.face !== null,
+          hands: frame.hands.length,
+          framesTracked: this.source?.framesTracked ?? 0,
+        }),
+      );
+    }
+  }
+
+  private handleEngineEvent(event: EngineEvent): void {
+    switch (event.type) {
+      case 'stroke':
+        this.lastVerdictAt = performance.now();
+        this.flash = { verdict: event.verdict, side: event.side, at: this.lastVerdictAt };
+        this.message = verdictMessage(event.verdict, event.side);
+        this.dispatchEvent(
+          appEvent('massage-stroke', {
+            step: event.step,
+            verdict: event.verdict,
+            side: event.side,
+          }),
+        );
+        break;
+      case 'step-complete': {
+        const next = this.engine?.routine.steps[(this.snapshot?.stepIndex ?? 0) + 1];
+        this.lastVerdictAt = performance.now();
+        this.message = {
+          text: next ? `Step done. Next: ${next.title}.` : 'Routine done. Well done!',
+          tone: 'good',
+        };
+        this.dispatchEvent(appEvent('massage-step-complete', { step: event.step }));
+        break;
+      }
+      case 'routine-complete':
+        if (this.engine)
+          this.summary = { routine: this.engine.routine, tallies: [...this.engine.summary] };
+        setTimeout(() => {
+          this.endSession();
+          this.screen = 'summary';
+        }, VERDICT_MS);
+        break;
+      case 'step-start':
+        break;
+    }
+  }
+
+  private command(command: SessionCommand): void {
+    const engine = this.engine;
+    if (!engine) return;
+    switch (command) {
+      case 'previous':
+      case 'next':
+        engine.goToStep(engine.snapshot.stepIndex + (command === 'next' ? 1 : -1));
+        this.snapshot = engine.snapshot;
+        break;
+      case 'pause':
+        this.source?.stop();
+        this.paused = true;
+        break;
+      case 'resume':
+        this.source?.start((frame) => this.onFrame(frame));
+        this.paused = false;
+        break;
+      case 'end':
+        this.summary = { routine: engine.routine, tallies: [...engine.summary] };
+        this.endSession();
+        this.screen = 'summary';
+        break;
+    }
+  }
+
+  private endSession(): void {
+    this.source?.dispose();
+    this.source = null;
+    this.camera.stop();
+    this.engine = null;
+    this.frame = null;
+  }
+
+  private fail(message: string): void {
+    this.endSession();
+    this.errorMessage = message;
+    this.screen = 'error';
+  }
+
+  protected override render() {
+    switch (this.screen) {
+      case 'start':
+        return html`<start-screen
+          .routines=${ROUTINES}
+          @start-routine=${(e: CustomEvent<{ routineId: string }>) => this.startSession(e.detail.routineId)}
+        ></start-screen>`;
+      case 'error':
+        return html`<div class="error" role="alert">
+          <h2>Something needs your attention</h2>
+          <p class="error-message">${this.errorMessage}</p>
+          <button @click=${() => this.goHome()}>Back to the start</button>
+        </div>`;
+      case 'summary':
+        return html`<routine-summary
+          .routine=${this.summary?.routine ?? null}
+          .tallies=${this.summary?.tallies ?? []}
+          @summary-close=${() => this.goHome()}
+        ></routine-summary>`;
+      default:
+        return this.renderSession();
+    }
+  }
+
+  private renderSession() {
+    const snapshot = this.snapshot;
+    const frameSize = this.engine ? this.source?.frameSize : undefined;
+    const doneSides = snapshot
+      ? snapshot.sides.filter(
+          (side) =>
+            snapshot.step.sides === 'each' &&
+            snapshot.tally.counts[side].good >= snapshot.step.reps,
+        )
+      : [];
+    return html`<div class="session">
+      <div class="stage" style=${nothing}>
+        <video class=${this.mirrored ? 'mirrored' : ''} muted playsinline></video>
+        <stroke-overlay
+          .frame=${this.frame}
+          .frameSize=${frameSize ?? { width: 640, height: 480 }}
+          .step=${snapshot?.phase === 'active' ? snapshot.step : null}
+          .mirrored=${this.mirrored}
+          .flash=${this.flash}
+          .doneSides=${doneSides}
+          @overlay-error=${(e: CustomEvent<{ message: string }>) => {
+            this.message = { text: e.detail.message, tone: 'bad' };
+          }}
+        ></stroke-overlay>
+        ${this.screen === 'starting' ? html`<div class="loading">${this.statusText}</div>` : nothing}
+        ${this.paused ? html`<div class="paused">Paused</div>` : nothing}
+      </div>
+      <div class="panel">
+        <step-card
+          .step=${snapshot?.step ?? null}
+          .tally=${snapshot?.tally ?? null}
+          .position=${snapshot ? { index: snapshot.stepIndex, total: snapshot.routine.steps.length } : null}
+        ></step-card>
+        <coach-feedback .message=${this.message}></coach-feedback>
+        <session-controls
+          .paused=${this.paused}
+          .canGoBack=${(snapshot?.stepIndex ?? 0) > 0}
+          .canGoForward=${snapshot ? snapshot.stepIndex + 1 < snapshot.routine.steps.length : false}
+          @session-command=${(e: CustomEvent<{ command: SessionCommand }>) => this.command(e.detail.command)}
+        ></session-controls>
+        <label class="options">
+          <input type="checkbox" .checked=${this.mirrored} @change=${(e: Event) => {
+            this.mirrored = (e.target as HTMLInputElement).checked;
+          }} />
+          Mirror the video (like a mirror: your right hand shows on the right)
+        </label>
+      </div>
+    </div>`;
+  }
+
+  private goHome(): void {
+    this.endSession();
+    history.replaceState(null, '', location.pathname);
+    this.screen = 'start';
+  }
+}
+
+customElements.define('massage-app', MassageApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'massage-app': MassageApp;
+  }
+}
