@@ -40,5 +40,5 @@ export default defineConfig({
   server: { headers: securityHeaders },
   preview: { headers: securityHeaders },
   worker: { format: 'iife' },
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
 });

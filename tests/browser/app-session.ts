@@ -1,0 +1,77 @@
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+
+export const fixturesDir = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+
+/** Captured app events, by type, in arrival order. */
+export type CapturedEvents = Record<string, unknown[]>;
+
+/** A page of the app running on Chromium's fake camera, with everything it does recorded. */
+export interface AppSession {
+  context: BrowserContext;
+  page: Page;
+  events: CapturedEvents;
+  offsiteRequests: string[];
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+// NOTE: MediaPipe's wasm writes its INFO log lines to stderr, which Chromium reports as console errors.
+const MEDIAPIPE_INFO = /^(INFO:|[IWE]\d{4} |Graph successfully)/;
+
+/** Opens the app at `path` with the fake camera playing `clip` (a file in ../shared/fixtures). */
+export async function openApp(appUrl: string, path: string, clip: string): Promise<AppSession> {
+  const context = await launchChromium(join(fixturesDir, clip));
+  const offsiteRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  const events: CapturedEvents = {};
+  // Anything leaving the origin is recorded and stopped here, so nothing reaches the network.
+  await context.route(
+    (url) => !url.href.startsWith(appUrl),
+    (route) => {
+      offsiteRequests.push(route.request().url());
+      return route.abort();
+    },
+  );
+  context.on('request', (request) => {
+    if (!request.url().startsWith(appUrl) && !offsiteRequests.includes(request.url()))
+      offsiteRequests.push(request.url());
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !MEDIAPIPE_INFO.test(message.text()))
+      consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.exposeFunction('__recordAppEvent', (type: string, detail: unknown) => {
+    events[type] ??= [];
+    events[type].push(detail);
+  });
+  await page.addInitScript(() => {
+    for (const type of ['massage-tracking', 'massage-stroke', 'massage-step-complete']) {
+      document.addEventListener(type, (event) => {
+        (window as unknown as { __recordAppEvent(t: string, d: unknown): void }).__recordAppEvent(
+          type,
+          (event as CustomEvent).detail,
+        );
+      });
+    }
+  });
+  await page.goto(new URL(path, appUrl).href);
+  return { context, page, events, offsiteRequests, consoleErrors, close: () => context.close() };
+}
+
+/** Waits until `predicate` holds for the captured events. */
+export async function waitForEvents(
+  session: AppSession,
+  predicate: (events: CapturedEvents) => boolean,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate(session.events)) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out; events so far: ${JSON.stringify(session.events).slice(0, 500)}`);
+    await session.page.waitForTimeout(100);
+  }
+}

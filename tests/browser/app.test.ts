@@ -1,0 +1,219 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AppSession, openApp, waitForEvents } from './app-session';
+import { countArrowPixels } from './pixels';
+
+const appUrl = inject('appUrl');
+const artifacts = resolve(import.meta.dirname, '..', '..', 'test-results');
+mkdirSync(artifacts, { recursive: true });
+
+interface TrackingDetail {
+  face: boolean;
+  hands: number;
+  framesTracked: number;
+}
+
+describe('the live coach in Chromium on the fake camera', () => {
+  let session: AppSession;
+  let openedAt = 0;
+
+  beforeAll(async () => {
+    openedAt = Date.now();
+    session = await openApp(
+      appUrl,
+      '/?routine=facegym-daily&step=jawline-glide',
+      'synthetic_hand_slides_across_face_640x480_15fps.mjpeg',
+    );
+    await waitForEvents(
+      session,
+      (events) =>
+        ((events['massage-tracking'] ?? []) as TrackingDetail[]).some(
+          (d) => d.face && d.hands >= 1,
+        ) &&
+        ((events['massage-tracking'] ?? []) as TrackingDetail[]).some((d) => d.framesTracked >= 15),
+      90_000,
+    );
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('tracks the face and a hand from the camera', () => {
+    const tracking = session.events['massage-tracking'] as TrackingDetail[];
+    expect(tracking.filter((d) => d.face).length).toBeGreaterThan(0);
+    expect(Math.max(...tracking.map((d) => d.hands))).toBeGreaterThanOrEqual(1);
+    const counts = tracking.map((d) => d.framesTracked);
+    expect(counts.at(-1)).toBeGreaterThan(counts[0] ?? 0);
+    // At most ten tracking events a second.
+    const seconds = (Date.now() - openedAt) / 1000;
+    expect(tracking.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 1);
+  });
+
+  it('draws the 3D arrows on both sides of the jaw', async () => {
+    const page = session.page;
+    await page.waitForFunction(
+      () =>
+        document.querySelector('massage-app')?.shadowRoot?.querySelector('stroke-overlay')
+          ?.visibleArrows === 2,
+    );
+    const stage = page.locator('massage-app .stage');
+    await page.waitForTimeout(300);
+    const withArrows = countArrowPixels(
+      await stage.screenshot({ path: join(artifacts, 'session-stage.png') }),
+    );
+    await page.locator('stroke-overlay').evaluate((el) => {
+      (el as HTMLElement).style.visibility = 'hidden';
+    });
+    const without = countArrowPixels(await stage.screenshot());
+    await page.locator('stroke-overlay').evaluate((el) => {
+      (el as HTMLElement).style.visibility = '';
+    });
+    expect(withArrows).toBeGreaterThan(400);
+    expect(without).toBeLessThan(withArrows / 10);
+    expect(
+      await page
+        .locator('stroke-overlay')
+        .evaluate((el) => (el as { drawCalls: number } & Element).drawCalls),
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows the step card, the counter and live feedback', async () => {
+    const page = session.page;
+    await expect.poll(() => page.locator('step-card h2').textContent()).toBe('Jawline glide');
+    expect(await page.locator('step-card .count').count()).toBe(2);
+    expect(await page.locator('step-card .count').first().textContent()).toMatch(
+      /Right side\s*\d+\s*\/ 5/,
+    );
+    expect((await page.locator('coach-feedback p').textContent())?.trim().length).toBeGreaterThan(
+      5,
+    );
+    await page.screenshot({ path: join(artifacts, 'session-view.png') });
+  });
+
+  it('moves between steps and pauses', async () => {
+    const page = session.page;
+    await page.click('session-controls [data-command=next]');
+    await expect.poll(() => page.locator('step-card h2').textContent()).toBe('Brow pinch');
+    await page.click('session-controls [data-command=previous]');
+    await expect.poll(() => page.locator('step-card h2').textContent()).toBe('Jawline glide');
+    await page.click('session-controls [data-command=pause]');
+    await expect.poll(() => page.locator('session-controls [data-command=resume]').count()).toBe(1);
+    const before = (session.events['massage-tracking'] as TrackingDetail[]).length;
+    await page.waitForTimeout(800);
+    expect(
+      (session.events['massage-tracking'] as TrackingDetail[]).length - before,
+    ).toBeLessThanOrEqual(1);
+    await page.click('session-controls [data-command=resume]');
+    await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > before + 2, 20_000);
+  });
+
+  it('stops the camera when the session ends and shows the summary', async () => {
+    const page = session.page;
+    await page.click('session-controls [data-command=end]');
+    await expect.poll(() => page.locator('routine-summary h2').textContent()).toMatch(/done/);
+    expect(await page.locator('massage-app video').count()).toBe(0);
+  });
+
+  it('sent nothing off the device and logged no errors', () => {
+    expect(session.offsiteRequests).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
+
+describe('start screen and deep links', () => {
+  it('starts the chosen routine from the start screen', async () => {
+    const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
+    try {
+      const page = session.page;
+      await expect.poll(() => page.locator('start-screen label').count()).toBeGreaterThan(0);
+      await page.click('start-screen button');
+      await expect
+        .poll(() => page.locator('step-card h2').textContent(), { timeout: 60_000 })
+        .toBe('Chin flicks');
+      await waitForEvents(
+        session,
+        (e) => ((e['massage-tracking'] ?? []) as TrackingDetail[]).some((d) => d.face),
+        60_000,
+      );
+      expect(session.consoleErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('explains an unknown routine in a deep link', async () => {
+    const session = await openApp(
+      appUrl,
+      '/?routine=no-such-routine',
+      'gesture_face_hand_640x360_15fps.mjpeg',
+    );
+    try {
+      await expect
+        .poll(() => session.page.locator('massage-app .error-message').textContent())
+        .toMatch(/no routine called/);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const workerScript = `/assets/${readdirSync(resolve(import.meta.dirname, '..', '..', 'dist', 'assets')).find((f) => f.startsWith('landmark-worker') && f.endsWith('.js'))}`;
+
+  /** Asks a real landmark worker to load a model from another origin, as telemetry would post to one. */
+  async function probeWorkerFetch(session: AppSession): Promise<string> {
+    return session.page.evaluate(async (src) => {
+      const worker = new Worker(src);
+      return new Promise<string>((done) => {
+        worker.onmessage = (event) => done(JSON.stringify(event.data));
+        worker.postMessage({
+          type: 'init',
+          kind: 'face',
+          bundleUrl: `${location.origin}/mediapipe/vision_bundle.js`,
+          wasmBaseUrl: `${location.origin}/mediapipe/`,
+          modelUrl: 'https://telemetry.example/v1/log',
+          numHands: 1,
+        });
+      });
+    }, workerScript);
+  }
+
+  it('blocks requests to other origins from the page and from the tracking workers', async () => {
+    const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
+    try {
+      const pageFetch = await session.page.evaluate(() =>
+        fetch('https://telemetry.example/v1/log', { method: 'POST' }).then(
+          () => 'sent',
+          (error: Error) => error.message,
+        ),
+      );
+      expect(pageFetch).not.toBe('sent');
+      expect(await probeWorkerFetch(session)).toMatch(/error/);
+      expect(session.offsiteRequests).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('would see such a request without the policy (the check above can fail)', async () => {
+    const { preview } = await import('vite');
+    // The same build served with no headers and the page's policy bypassed.
+    const bare = await preview({
+      configFile: false,
+      root: resolve(import.meta.dirname, '..', '..'),
+      logLevel: 'warn',
+      preview: { port: 0, host: '127.0.0.1' },
+    });
+    const url = bare.resolvedUrls?.local[0] ?? '';
+    const session = await openApp(url, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
+    try {
+      await probeWorkerFetch(session);
+      expect(session.offsiteRequests).toContain('https://telemetry.example/v1/log');
+    } finally {
+      await session.close();
+      await bare.close();
+    }
+  });
+});
