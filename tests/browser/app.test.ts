@@ -75,7 +75,7 @@ describe('the live coach in Chromium on the fake camera', () => {
     expect(
       await page
         .locator('stroke-overlay')
-        .evaluate((el) => (el as { drawCalls: number } & Element).drawCalls),
+        .evaluate((el) => (el as unknown as { drawCalls: number }).drawCalls),
     ).toBeGreaterThan(0);
   });
 
