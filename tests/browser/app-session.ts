@@ -49,6 +49,15 @@ export async function openApp(appUrl: string, path: string, clip: string): Promi
     events[type].push(detail);
   });
   await page.addInitScript(() => {
+    // Keeps every camera stream the app opens, so tests can check that its tracks were stopped.
+    const streams: MediaStream[] = [];
+    (window as unknown as { __cameraStreams: MediaStream[] }).__cameraStreams = streams;
+    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await getUserMedia(constraints);
+      streams.push(stream);
+      return stream;
+    };
     for (const type of ['massage-tracking', 'massage-stroke', 'massage-step-complete']) {
       document.addEventListener(type, (event) => {
         (window as unknown as { __recordAppEvent(t: string, d: unknown): void }).__recordAppEvent(

@@ -114,6 +114,13 @@ describe('the live coach in Chromium on the fake camera', () => {
     await page.click('session-controls [data-command=end]');
     await expect.poll(() => page.locator('routine-summary h2').textContent()).toMatch(/done/);
     expect(await page.locator('massage-app video').count()).toBe(0);
+    const trackStates = await page.evaluate(() =>
+      (window as unknown as { __cameraStreams: MediaStream[] }).__cameraStreams.flatMap((s) =>
+        s.getTracks().map((t) => t.readyState),
+      ),
+    );
+    expect(trackStates.length).toBeGreaterThan(0);
+    expect(trackStates.every((state) => state === 'ended')).toBe(true);
   });
 
   it('sent nothing off the device and logged no errors', () => {
