@@ -1,5 +1,7 @@
 import type { Point3 } from './frame';
-import type { Effector } from './routine-schema';
+import { EFFECTORS, type Effector } from './routine-schema';
+
+export { EFFECTORS };
 
 /** Hand landmark indices averaged into each effector point. */
 export const EFFECTOR_LANDMARKS: Readonly<Record<Effector, readonly number[]>> = {

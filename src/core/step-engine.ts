@@ -1,30 +1,27 @@
-import { effectorPoint } from './effectors';
 import { FaceSpace } from './face-space';
-import type { FrameSize, HandObservation, TrackedFrame } from './frame';
-import { OneEuroFilter } from './one-euro-filter';
-import { type PolylineProjection, projectOntoPolyline } from './polyline';
-import { REGIONS, type RegionPath, type Side } from './regions';
-import type { Effector, Routine, RoutineStep } from './routine-schema';
-import { STROKE_TUNING, StrokeTracker, type StrokeVerdict } from './stroke-tracker';
+import type { FrameSize, TrackedFrame } from './frame';
+import { HandTracker } from './hand-tracker';
+import { createRecognizer, type Judgement, type StepRecognizer } from './recognizers';
+import { REGIONS, type Side } from './regions';
+import type { Routine, RoutineStep } from './routine-schema';
+import type { StrokeVerdict } from './stroke-tracker';
 import type { Vec2 } from './vec2';
 
-/** Distance (face widths) within which an effector is on a path; hysteresis keeps it on until the exit distance. */
-export const PATH_ENTER_DISTANCE = 0.11;
-export const PATH_EXIT_DISTANCE = 0.15;
-/** Thumb-index gap (face widths) below which a pinch is closed, and above which it is open again. */
-const PINCH_CLOSE = 0.07;
-const PINCH_OPEN = 0.11;
 /** Rest between a completed step and the next (ms). */
 export const STEP_REST_MS = 2000;
 /** Motion off the targets (face widths, within OFF_TARGET_WINDOW_MS) that earns an off-target hint. */
 const OFF_TARGET_TRAVEL = 0.45;
 const OFF_TARGET_WINDOW_MS = 1500;
 const OFF_TARGET_COOLDOWN_MS = 2500;
-/** Hands lost for longer than this no longer count as present (ms). */
-const HAND_HOLD_MS = 400;
 
 /** What the coach can say about the current moment. */
-export type LiveFeedback = 'no-face' | 'no-hands' | 'off-target' | 'on-target' | 'hands-ready';
+export type LiveFeedback =
+  | 'no-face'
+  | 'no-hands'
+  | 'off-target'
+  | 'on-target'
+  | 'hands-ready'
+  | 'timed';
 
 /** Events the engine emits. Times are the frames' `t`. */
 export type EngineEvent =
@@ -33,7 +30,7 @@ export type EngineEvent =
   | { type: 'step-start'; t: number; step: string }
   | { type: 'routine-complete'; t: number; routine: string };
 
-/** Good and wrong-direction strokes on one side. */
+/** Good, wrong-direction and other judged strokes on one side. */
 export interface SideCount {
   good: number;
   wrongDirection: number;
@@ -55,40 +52,15 @@ export interface EngineSnapshot {
   readonly step: RoutineStep;
   readonly phase: 'active' | 'rest' | 'done';
   readonly tally: StepTally;
-  /** Good strokes needed per side (sides "each"), or in total on the listed sides. */
+  /** The sides the step's region has paths on (none for steps without a region). */
   readonly sides: readonly Side[];
   readonly feedback: LiveFeedback;
   readonly lastStroke: { verdict: StrokeVerdict; side: Side; t: number } | null;
-  /** Where on each path a stroke is under way (0..1), for the overlay. */
+  /** Where a stroke under way is (0..1) per side, for the overlay. */
   readonly progress: Readonly<Partial<Record<Side, number>>>;
-}
-
-interface PathState {
-  readonly path: RegionPath;
-  readonly tracker: StrokeTracker;
-  /** Path points in face coordinates, refreshed every frame. */
-  readonly points: Vec2[];
-  /** Hand slot and effector the current stroke is made with. */
-  owner: { slot: number; effector: Effector } | null;
-}
-
-/** The effector of a hand found on a path this frame. */
-interface PathHit {
-  slot: number;
-  effector: Effector;
-  s: number;
-  distance: number;
-}
-
-interface HandSlot {
-  readonly filters: Map<Effector, [OneEuroFilter, OneEuroFilter]>;
-  readonly points: Map<Effector, Vec2>;
-  lastSeen: number;
-  /** Seen recently enough to count as present (hands vanish for a few frames near the face). */
-  present: boolean;
-  /** Seen in the current frame: only then do its points feed the stroke trackers. */
-  seenNow: boolean;
-  pinchClosed: boolean;
+  /** Time spent in the step (ms), and for timed steps the time left. */
+  readonly elapsedMs: number;
+  readonly remainingMs: number | null;
 }
 
 const emptyCounts = (): Record<Side, SideCount> => ({
@@ -98,24 +70,15 @@ const emptyCounts = (): Record<Side, SideCount> => ({
 });
 
 /**
- * The step engine: a pure function of the frames fed to it (and their times). It follows a
- * routine step by step, recognises strokes along each step's target paths in face-relative
- * coordinates, judges their direction and counts them.
+ * The step engine: a pure function of the frames fed to it and their times. It follows a
+ * routine step by step, hands each frame (in face-relative coordinates) to the step's
+ * recogniser, counts the judged strokes and moves on when a step is done.
  */
 export class StepEngine {
   private readonly space = new FaceSpace();
-  private readonly slots: HandSlot[] = [0, 1].map(() => ({
-    filters: new Map(),
-    points: new Map(),
-    lastSeen: -Infinity,
-    present: false,
-    seenNow: false,
-    pinchClosed: false,
-  }));
+  private readonly hands = new HandTracker();
   private readonly tallies: StepTally[];
-  private readonly projection: PolylineProjection = { s: 0, distance: 0 };
-  private readonly scratch: Vec2 = { x: 0, y: 0 };
-  private paths: PathState[] = [];
+  private recognizer: StepRecognizer | null = null;
   private index = 0;
   private phase: EngineSnapshot['phase'] = 'active';
   private restUntil = 0;
@@ -129,12 +92,7 @@ export class StepEngine {
     private readonly frameSize: FrameSize,
     startStep?: string,
   ) {
-    this.tallies = routine.steps.map((s) => ({
-      step: s.id,
-      counts: emptyCounts(),
-      startedAt: null,
-      completedAt: null,
-    }));
+    this.tallies = routine.steps.map((s) => newTally(s.id));
     const start = startStep ? routine.steps.findIndex((s) => s.id === startStep) : 0;
     if (start < 0) throw new RangeError(`Routine "${routine.id}" has no step "${startStep}".`);
     this.enterStep(start);
@@ -143,21 +101,20 @@ export class StepEngine {
   /** The current state, for display. */
   get snapshot(): EngineSnapshot {
     const step = this.currentStep;
-    const progress: Partial<Record<Side, number>> = {};
-    for (const p of this.paths) {
-      const s = p.tracker.position;
-      if (s !== null) progress[p.path.side] = s;
-    }
+    const started = this.tally.startedAt;
+    const elapsedMs = started === null || this.lastT === -Infinity ? 0 : this.lastT - started;
     return {
       routine: this.routine,
       stepIndex: this.index,
       step,
       phase: this.phase,
       tally: this.tally,
-      sides: REGIONS[step.region].paths.map((p) => p.side),
+      sides: step.region ? REGIONS[step.region].paths.map((p) => p.side) : [],
       feedback: this.feedback,
       lastStroke: this.lastStroke,
-      progress,
+      progress: this.recognizer?.progress ?? {},
+      elapsedMs,
+      remainingMs: step.kind === 'timed' ? Math.max(0, (step.durationMs ?? 0) - elapsedMs) : null,
     };
   }
 
@@ -169,12 +126,7 @@ export class StepEngine {
   /** Jumps to a step (next, previous or any); its tally starts afresh. */
   goToStep(index: number): void {
     if (index < 0 || index >= this.routine.steps.length) return;
-    this.tallies[index] = {
-      step: this.routine.steps[index]?.id ?? '',
-      counts: emptyCounts(),
-      startedAt: null,
-      completedAt: null,
-    };
+    this.tallies[index] = newTally(this.routine.steps[index]?.id ?? '');
     this.enterStep(index);
   }
 
@@ -184,34 +136,47 @@ export class StepEngine {
     if (t <= this.lastT) return [];
     this.lastT = t;
     const events: EngineEvent[] = [];
-    const step = this.currentStep;
-    if (this.tally.startedAt === null) {
-      this.tally.startedAt = t;
-      events.push({ type: 'step-start', t, step: step.id });
-    }
     if (this.phase === 'done') return events;
     if (this.phase === 'rest') {
       if (t < this.restUntil) return events;
       this.enterStep(this.index + 1);
+    }
+    if (this.tally.startedAt === null) {
       this.tally.startedAt = t;
       events.push({ type: 'step-start', t, step: this.currentStep.id });
+    }
+    const faceSeen = frame.face !== null && this.space.fit(frame.face.landmarks, this.frameSize);
+    if (faceSeen) this.hands.update(frame.hands, t, this.space);
+    else this.hands.miss(t);
+    const recognizer = this.recognizer;
+    if (!recognizer) {
+      this.feedback = 'timed';
+      if (t - (this.tally.startedAt ?? t) >= (this.currentStep.durationMs ?? 0))
+        this.complete(t, events);
       return events;
     }
-    if (!frame.face || !this.space.fit(frame.face.landmarks, this.frameSize)) {
-      this.feedback = 'no-face';
-      this.feedTrackers(t, events, true);
-      return events;
-    }
-    const landmarks = frame.face.landmarks;
-    for (const state of this.paths) {
-      state.path.landmarks.forEach((index, i) => {
-        const p = landmarks[index];
-        const out = state.points[i] as Vec2;
-        if (p) this.space.toFace(p[0], p[1], out);
-      });
-    }
-    this.updateHands(frame.hands, t, step);
-    this.feedTrackers(t, events, false);
+    const judgements = recognizer.update({
+      t,
+      face: faceSeen ? frame.face : null,
+      space: this.space,
+      hands: this.hands,
+    });
+    this.record(t, judgements, events);
+    if (this.phase !== 'active') return events;
+    if (!faceSeen) this.feedback = 'no-face';
+    else if (recognizer.onTarget) this.feedback = 'on-target';
+    else if (!recognizer.needsHands) this.feedback = 'on-target';
+    else if (!this.hands.anyPresent) this.feedback = 'no-hands';
+    else this.feedback = this.trackOffTarget(t, events) ? 'off-target' : 'hands-ready';
+    if (recognizer.onTarget || !this.hands.anyPresent) this.offTarget.travel = 0;
+    return events;
+  }
+
+  /** Ends any stroke under way, judging it (at the end of a recording, say). */
+  finish(t: number): EngineEvent[] {
+    const events: EngineEvent[] = [];
+    if (this.phase === 'active' && this.recognizer)
+      this.record(t, this.recognizer.flush(t), events);
     return events;
   }
 
@@ -226,120 +191,15 @@ export class StepEngine {
   private enterStep(index: number): void {
     this.index = index;
     this.phase = 'active';
-    const step = this.currentStep;
-    const tuning = STROKE_TUNING[step.kind];
-    this.paths = REGIONS[step.region].paths.map((path) => ({
-      path,
-      tracker: new StrokeTracker(tuning),
-      points: path.landmarks.map(() => ({ x: 0, y: 0 })),
-      owner: null,
-    }));
-    for (const slot of this.slots) {
-      slot.filters.clear();
-      slot.points.clear();
-    }
+    this.recognizer = createRecognizer(this.currentStep, this.frameSize);
+    this.hands.reset();
     this.lastStroke = null;
+    this.offTarget.travel = 0;
   }
 
-  private updateHands(hands: readonly HandObservation[], t: number, step: RoutineStep): void {
-    const assigned = assignSlots(hands);
-    this.slots.forEach((slot, i) => {
-      const hand = assigned[i];
-      slot.seenNow = hand !== undefined;
-      if (!hand) {
-        slot.present = t - slot.lastSeen <= HAND_HOLD_MS && slot.points.size > 0;
-        if (!slot.present) slot.points.clear();
-        return;
-      }
-      if (t - slot.lastSeen > HAND_HOLD_MS) {
-        for (const [fx, fy] of slot.filters.values()) {
-          fx.reset();
-          fy.reset();
-        }
-      }
-      slot.lastSeen = t;
-      slot.present = true;
-      for (const effector of step.effectors) {
-        if (!effectorPoint(hand.landmarks, effector, this.scratch)) continue;
-        const face = this.space.toFace(this.scratch.x, this.scratch.y, { x: 0, y: 0 });
-        let filters = slot.filters.get(effector);
-        if (!filters) {
-          filters = [new OneEuroFilter(), new OneEuroFilter()];
-          slot.filters.set(effector, filters);
-        }
-        face.x = filters[0].filter(face.x, t);
-        face.y = filters[1].filter(face.y, t);
-        slot.points.set(effector, face);
-      }
-      const thumb = hand.landmarks[4];
-      const index = hand.landmarks[8];
-      if (thumb && index) {
-        const a = this.space.toFace(thumb[0], thumb[1], { x: 0, y: 0 });
-        const b = this.space.toFace(index[0], index[1], this.scratch);
-        const gap = Math.hypot(a.x - b.x, a.y - b.y);
-        slot.pinchClosed = slot.pinchClosed ? gap < PINCH_OPEN : gap < PINCH_CLOSE;
-      }
-    });
-  }
-
-  private feedTrackers(t: number, events: EngineEvent[], faceLost: boolean): void {
-    const step = this.currentStep;
-    let onTarget = false;
-    const hits = faceLost ? [] : this.paths.map((state) => this.bestOnPath(state, step));
-    // One hand works on one path at a time: where paths meet (the chin), the closer path gets it.
-    hits.forEach((hit, i) => {
-      if (!hit) return;
-      hits.forEach((other, j) => {
-        if (j !== i && other && other.slot === hit.slot && other.distance < hit.distance)
-          hits[i] = null;
-      });
-    });
-    for (const [i, state] of this.paths.entries()) {
-      const hit = hits[i] ?? null;
-      if (hit) {
-        state.owner = { slot: hit.slot, effector: hit.effector };
-        onTarget = true;
-      } else if (!state.tracker.inStroke) {
-        state.owner = null;
-      }
-      const pinch = hit ? (this.slots[hit.slot]?.pinchClosed ?? false) : false;
-      const attempt = state.tracker.update(t, hit ? hit.s : null, pinch);
-      if (attempt) this.record(t, state.path.side, attempt.verdict, events);
-      if (this.phase !== 'active') return;
-    }
-    const handsPresent = this.slots.some((s) => s.present);
-    if (faceLost) this.feedback = 'no-face';
-    else if (!handsPresent) this.feedback = 'no-hands';
-    else if (onTarget) this.feedback = 'on-target';
-    else this.feedback = this.trackOffTarget(t, events) ? 'off-target' : 'hands-ready';
-    if (onTarget || !handsPresent) this.offTarget.travel = 0;
-  }
-
-  /** The hand effector closest to a path, if within reach; keeps the stroke's own effector while it stays close. */
-  private bestOnPath(state: PathState, step: RoutineStep): PathHit | null {
-    let best: PathHit | null = null;
-    this.slots.forEach((slot, slotIndex) => {
-      if (!slot.seenNow) return;
-      for (const effector of step.effectors) {
-        const point = slot.points.get(effector);
-        if (!point) continue;
-        projectOntoPolyline(point, state.points, this.projection);
-        const owned = state.owner?.slot === slotIndex && state.owner.effector === effector;
-        const reach = owned && state.tracker.inStroke ? PATH_EXIT_DISTANCE : PATH_ENTER_DISTANCE;
-        if (this.projection.distance > reach) continue;
-        // The stroke's own effector wins while it stays within reach, so strokes don't hop between fingers.
-        const distance = owned && state.tracker.inStroke ? -1 : this.projection.distance;
-        if (!best || distance < best.distance) {
-          best = { slot: slotIndex, effector, s: this.projection.s, distance };
-        }
-      }
-    });
-    return best as PathHit | null;
-  }
-
-  /** Hands moving over the face but away from every target path earn an off-target hint. */
+  /** Hands moving over the face but away from the targets earn an off-target hint. */
   private trackOffTarget(t: number, events: EngineEvent[]): boolean {
-    const point = this.nearestFacePoint();
+    const point = this.handOverFace();
     const state = this.offTarget;
     if (!point) {
       state.travel = 0;
@@ -358,41 +218,49 @@ export class StepEngine {
     state.since = t;
     if (t - state.lastHint >= OFF_TARGET_COOLDOWN_MS) {
       state.lastHint = t;
-      const side: Side = this.paths.length === 1 ? 'center' : point.x < 0 ? 'right' : 'left';
-      this.record(t, side, 'off-target', events);
+      const sides = this.snapshot.sides;
+      const side: Side = sides.every((s) => s === 'center')
+        ? 'center'
+        : point.x < 0
+          ? 'right'
+          : 'left';
+      this.record(t, [{ side, verdict: 'off-target' }], events);
     }
     return true;
   }
 
-  /** An effector point over the face (inside its outline, roughly), if any. */
-  private nearestFacePoint(): Vec2 | null {
-    for (const slot of this.slots) {
+  /** A fingertip over the face (inside its outline, roughly), if any. */
+  private handOverFace(): Vec2 | null {
+    for (const slot of this.hands.slots) {
       if (!slot.seenNow) continue;
-      for (const point of slot.points.values()) {
-        if (Math.abs(point.x) < 0.6 && point.y > -0.75 && point.y < 0.85) return point;
-      }
+      const point = slot.points.get('fingertips');
+      if (point && Math.abs(point.x) < 0.6 && point.y > -0.75 && point.y < 0.85) return point;
     }
     return null;
   }
 
-  private record(t: number, side: Side, verdict: StrokeVerdict, events: EngineEvent[]): void {
-    const step = this.currentStep;
-    const counts = this.tally.counts[side];
-    if (verdict === 'good') counts.good++;
-    else if (verdict === 'wrong-direction') counts.wrongDirection++;
-    else counts.other++;
-    this.lastStroke = { verdict, side, t };
-    events.push({ type: 'stroke', t, step: step.id, side, verdict });
-    if (verdict === 'good' && this.isComplete()) {
-      this.tally.completedAt = t;
-      events.push({ type: 'step-complete', t, step: step.id });
-      if (this.index + 1 < this.routine.steps.length) {
-        this.phase = 'rest';
-        this.restUntil = t + STEP_REST_MS;
-      } else {
-        this.phase = 'done';
-        events.push({ type: 'routine-complete', t, routine: this.routine.id });
-      }
+  private record(t: number, judgements: readonly Judgement[], events: EngineEvent[]): void {
+    for (const { side, verdict } of judgements) {
+      if (this.phase !== 'active') return;
+      const counts = this.tally.counts[side];
+      if (verdict === 'good') counts.good++;
+      else if (verdict === 'wrong-direction') counts.wrongDirection++;
+      else counts.other++;
+      this.lastStroke = { verdict, side, t };
+      events.push({ type: 'stroke', t, step: this.currentStep.id, side, verdict });
+      if (verdict === 'good' && this.isComplete()) this.complete(t, events);
+    }
+  }
+
+  private complete(t: number, events: EngineEvent[]): void {
+    this.tally.completedAt = t;
+    events.push({ type: 'step-complete', t, step: this.currentStep.id });
+    if (this.index + 1 < this.routine.steps.length) {
+      this.phase = 'rest';
+      this.restUntil = t + STEP_REST_MS;
+    } else {
+      this.phase = 'done';
+      events.push({ type: 'routine-complete', t, routine: this.routine.id });
     }
   }
 
@@ -405,13 +273,6 @@ export class StepEngine {
   }
 }
 
-/** Pairs hands with the two slots by MediaPipe's handedness label, so each keeps its filters. */
-function assignSlots(hands: readonly HandObservation[]): (HandObservation | undefined)[] {
-  const slots: (HandObservation | undefined)[] = [undefined, undefined];
-  for (const hand of hands) {
-    const preferred = hand.handedness === 'Left' ? 0 : 1;
-    if (!slots[preferred]) slots[preferred] = hand;
-    else if (!slots[1 - preferred]) slots[1 - preferred] = hand;
-  }
-  return slots;
+function newTally(step: string): StepTally {
+  return { step, counts: emptyCounts(), startedAt: null, completedAt: null };
 }

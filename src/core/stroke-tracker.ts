@@ -1,4 +1,4 @@
-import type { StrokeKind } from './routine-schema';
+import type { PathStrokeKind } from './routine-schema';
 
 /** What a finished stroke attempt was judged to be. */
 export type StrokeVerdict =
@@ -8,7 +8,10 @@ export type StrokeVerdict =
   | 'too-fast'
   | 'too-slow'
   | 'too-short'
-  | 'no-pinch';
+  | 'no-pinch'
+  | 'no-hold'
+  | 'jaw-relaxed'
+  | 'fingers-pulling';
 
 /** Tuning of stroke segmentation for one stroke kind. Lengths are fractions of the path. */
 export interface StrokeKindTuning {
@@ -26,9 +29,14 @@ export interface StrokeKindTuning {
   readonly maxDurationMs: number;
   /** Whether the stroke must include a thumb-index pinch. */
   readonly needsPinch: boolean;
+  /** A press to hold at the end of the path (ms); 0 for none. */
+  readonly holdMs?: number;
 }
 
-export const STROKE_TUNING: Readonly<Record<StrokeKind, StrokeKindTuning>> = {
+/** Where along the path the end-of-stroke hold counts (fraction of the path). */
+const HOLD_ZONE = 0.8;
+
+export const STROKE_TUNING: Readonly<Record<PathStrokeKind, StrokeKindTuning>> = {
   glide: {
     minTravel: 0.45,
     noiseTravel: 0.15,
@@ -106,8 +114,14 @@ export class StrokeTracker {
   private pinches = 0;
   private pinchClosed = false;
   private lastJudged: { direction: number; endT: number } | null = null;
+  private holdSince: number | null = null;
+  private longestHold = 0;
+  private readonly stallMs: number;
 
-  constructor(private readonly tuning: StrokeKindTuning) {}
+  constructor(private readonly tuning: StrokeKindTuning) {
+    // A hold at the end must not be mistaken for the hand stopping.
+    this.stallMs = Math.max(tuning.stallMs, (tuning.holdMs ?? 0) + 400);
+  }
 
   /** True while a stroke is under way. */
   get inStroke(): boolean {
@@ -142,6 +156,7 @@ export class StrokeTracker {
     this.lastSeenT = t;
     this.lastS = s;
     this.trackPinch(pinchClosed);
+    this.trackHold(t, s);
     if (s > this.maxS) {
       this.maxS = s;
       this.maxT = t;
@@ -172,7 +187,7 @@ export class StrokeTracker {
       this.update(t, s, pinchClosed);
       return attempt;
     }
-    if (t - this.lastProgressT > this.tuning.stallMs) return this.finish(this.lastProgressT);
+    if (t - this.lastProgressT > this.stallMs) return this.finish(this.lastProgressT);
     return null;
   }
 
@@ -187,6 +202,17 @@ export class StrokeTracker {
     this.startT = this.minT = this.maxT = this.lastSeenT = this.lastProgressT = t;
     this.pinches = 0;
     this.pinchClosed = false;
+    this.holdSince = null;
+    this.longestHold = 0;
+  }
+
+  private trackHold(t: number, s: number): void {
+    if (s < HOLD_ZONE) {
+      this.holdSince = null;
+      return;
+    }
+    this.holdSince ??= t;
+    this.longestHold = Math.max(this.longestHold, t - this.holdSince);
   }
 
   private trackPinch(closed: boolean): void {
@@ -223,6 +249,8 @@ export class StrokeTracker {
     else if (duration < this.tuning.minDurationMs * magnitude) verdict = 'too-fast';
     else if (duration > this.tuning.maxDurationMs) verdict = 'too-slow';
     else if (this.tuning.needsPinch && this.pinches === 0) verdict = 'no-pinch';
+    else if ((this.tuning.holdMs ?? 0) > 0 && this.longestHold < (this.tuning.holdMs ?? 0))
+      verdict = 'no-hold';
     else verdict = 'good';
     this.lastJudged = { direction, endT: Math.max(endT, strokeEndT) };
     return { verdict, startT: this.startT, endT: strokeEndT, travel };

@@ -1,9 +1,10 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { Vector3 } from 'three';
 import type { FrameSize, Point3, TrackedFrame } from '../core/frame';
-import { REGIONS, type Side } from '../core/regions';
+import type { Side } from '../core/regions';
 import type { RoutineStep } from '../core/routine-schema';
 import type { StrokeVerdict } from '../core/stroke-tracker';
+import { type ArrowPath, arrowPaths } from './arrow-paths';
 import { OverlayRenderer } from './overlay-renderer';
 import { createViewMapping, projectLandmark, type ViewPoint } from './projection';
 import { type ArrowTone, StrokeArrow } from './stroke-arrow';
@@ -60,7 +61,7 @@ export class StrokeOverlay extends LitElement {
   declare doneSides: readonly Side[];
 
   private renderer: OverlayRenderer | null = null;
-  private arrows: { side: Side; arrow: StrokeArrow; tone: ArrowTone }[] = [];
+  private arrows: { path: ArrowPath; arrow: StrokeArrow; tone: ArrowTone }[] = [];
   private animationId = 0;
   private resizeObserver: ResizeObserver | null = null;
   private viewSize: FrameSize = { width: 0, height: 0 };
@@ -144,10 +145,10 @@ export class StrokeOverlay extends LitElement {
     for (const { arrow } of this.arrows) arrow.dispose();
     this.arrows = [];
     if (!this.step || !this.renderer) return;
-    for (const path of REGIONS[this.step.region].paths) {
+    for (const path of arrowPaths(this.step)) {
       const arrow = new StrokeArrow();
       this.renderer.add(arrow.object);
-      this.arrows.push({ side: path.side, arrow, tone: 'idle' });
+      this.arrows.push({ path, arrow, tone: 'idle' });
     }
   }
 
@@ -174,10 +175,8 @@ export class StrokeOverlay extends LitElement {
     );
     const radius = Math.max(2.5, faceWidth * 0.016);
     const phase = (now % BEAD_PERIOD_MS) / BEAD_PERIOD_MS;
-    const region = REGIONS[step.region];
     for (const entry of this.arrows) {
-      const path = region.paths.find((p) => p.side === entry.side);
-      if (!path) continue;
+      const path = entry.path;
       this.ensurePoints(path.landmarks.length);
       path.landmarks.forEach((index, i) => {
         const p = face.landmarks[index];
@@ -188,7 +187,7 @@ export class StrokeOverlay extends LitElement {
         v.set(this.projected.x, -this.projected.y, this.projected.z + radius * 2);
       });
       entry.arrow.update(this.pathPoints, path.landmarks.length, radius, phase);
-      const tone = this.toneFor(entry.side, now);
+      const tone = this.toneFor(path.side, now);
       if (tone !== entry.tone) {
         entry.arrow.setTone(tone);
         entry.tone = tone;

@@ -34,6 +34,15 @@ export function verdictMessage(verdict: StrokeVerdict, side: Side): CoachMessage
       return { text: `Go the whole length of the arrow${where}.`, tone: 'warn' };
     case 'no-pinch':
       return { text: `Pinch as you go${where}: thumb and index finger together.`, tone: 'warn' };
+    case 'no-hold':
+      return { text: `Pause and press for a moment at the top${where}.`, tone: 'warn' };
+    case 'jaw-relaxed':
+      return { text: 'Keep your lower teeth pushed out in front of the upper ones.', tone: 'warn' };
+    case 'fingers-pulling':
+      return {
+        text: 'Let your forehead do the lifting: rest your fingers, don’t pull with them.',
+        tone: 'warn',
+      };
   }
 }
 
@@ -50,5 +59,7 @@ export function liveMessage(feedback: LiveFeedback): CoachMessage {
       return { text: 'On target: stroke along the arrow.', tone: 'good' };
     case 'hands-ready':
       return { text: 'Place your fingers where the arrow starts.', tone: 'info' };
+    case 'timed':
+      return { text: 'Take your time: this step moves on by itself.', tone: 'info' };
   }
 }

@@ -89,8 +89,10 @@ describe('target regions on real faces', () => {
             for (const q of tail) expect(q.x, `${region.id}`).toBeLessThan(0.02);
           if (p.side === 'left')
             for (const q of tail) expect(q.x, `${region.id}`).toBeGreaterThan(-0.02);
-          if (p.side === 'center')
-            for (const q of points) expect(Math.abs(q.x), `${region.id}`).toBeLessThan(0.08);
+          if (p.side === 'center') {
+            const meanX = points.reduce((a, q) => a + q.x, 0) / points.length;
+            expect(Math.abs(meanX), `${region.id}`).toBeLessThan(0.08);
+          }
         }
       }
     });
@@ -111,6 +113,63 @@ describe('target regions on real faces', () => {
       }
       const chin = path('chin-upward', 'center');
       expect((chin.at(-1) as { y: number }).y).toBeLessThan((chin[0] as { y: number }).y);
+      for (const side of ['right', 'left']) {
+        // Smile lines and the jaw-to-cheekbone stroke go upward.
+        for (const id of ['smile-line-upward', 'jaw-to-cheekbone'] as const) {
+          const p = path(id, side);
+          expect((p.at(-1) as { y: number }).y, id).toBeLessThan((p[0] as { y: number }).y - 0.1);
+        }
+      }
+    });
+
+    it(`puts rings around the cheeks and eyes, listed going down on the nose side (${name})`, () => {
+      const iris = [468, 473].map((i) => toFace(space, landmarks[i] as Point3));
+      for (const side of ['right', 'left'] as const) {
+        const sign = side === 'right' ? -1 : 1;
+        for (const id of ['cheek-circle', 'eye-socket-circle'] as const) {
+          const ring = path(id, side);
+          const cx = ring.reduce((a, q) => a + q.x, 0) / ring.length;
+          const cy = ring.reduce((a, q) => a + q.y, 0) / ring.length;
+          expect(Math.sign(cx), `${id} ${side}`).toBe(sign);
+          // Angle swept around the centre going through the ring in listed order.
+          let swept = 0;
+          ring.forEach((q, i) => {
+            const next = ring[(i + 1) % ring.length] as { x: number; y: number };
+            let d = Math.atan2(next.y - cy, next.x - cx) - Math.atan2(q.y - cy, q.x - cx);
+            if (d > Math.PI) d -= 2 * Math.PI;
+            if (d < -Math.PI) d += 2 * Math.PI;
+            swept += d;
+          });
+          expect(Math.abs(swept), `${id} ${side} closes`).toBeCloseTo(2 * Math.PI, 3);
+          // Going down on the nose side turns positively on the right (y down) and negatively on the left.
+          expect(Math.sign(swept), `${id} ${side} sense`).toBe(side === 'right' ? 1 : -1);
+        }
+        // Each eye ring holds the iris of that eye.
+        const eye = path('eye-socket-circle', side);
+        const irisHere = iris.find((p) => Math.sign(p.x) === sign) as { x: number; y: number };
+        const xs = eye.map((q) => q.x);
+        const ys = eye.map((q) => q.y);
+        expect(irisHere.x).toBeGreaterThan(Math.min(...xs));
+        expect(irisHere.x).toBeLessThan(Math.max(...xs));
+        expect(irisHere.y).toBeGreaterThan(Math.min(...ys));
+        expect(irisHere.y).toBeLessThan(Math.max(...ys));
+        // The cheek ring sits below the eye ring.
+        const cheek = path('cheek-circle', side);
+        expect(cheek.reduce((a, q) => a + q.y, 0) / cheek.length).toBeGreaterThan(Math.max(...ys));
+      }
+    });
+
+    it(`runs the lips from mouth corner to mouth corner, the top lip above the bottom (${name})`, () => {
+      const [top, bottom] = REGIONS.lips.paths.map((p) =>
+        p.landmarks.map((i) => toFace(space, landmarks[i] as Point3)),
+      );
+      expect(top?.[0]).toEqual(bottom?.[0]);
+      expect((top?.[5] as { y: number }).y).toBeLessThan((bottom?.[5] as { y: number }).y);
+      expect(Math.sign((top?.[0] as { x: number }).x)).toBe(-1);
+      expect(Math.sign((top?.at(-1) as { x: number }).x)).toBe(1);
+      const forehead = path('forehead', 'center');
+      const brows = path('brow-outward', 'right');
+      for (const q of forehead) expect(q.y).toBeLessThan(Math.min(...brows.map((b) => b.y)));
     });
   }
 });

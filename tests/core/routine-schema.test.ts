@@ -18,7 +18,7 @@ describe('routines', () => {
 
   it('names the field and the problem in imported data', () => {
     const base = structuredClone(findRoutine('facegym-daily'));
-    const broken = { ...base, steps: [{ ...base?.steps[0], kind: 'wiggle', reps: 0 }] };
+    const broken = { ...base, steps: [{ ...base?.steps[0], kind: 'wiggle', reps: -1 }] };
     const result = parseRoutine(broken);
     expect(result.ok).toBe(false);
     if (!result.ok) {

@@ -1,0 +1,187 @@
+import { REGIONS, type Side } from '../regions';
+import type { Effector, RoutineStep } from '../routine-schema';
+import { DROPOUT_MS } from '../stroke-tracker';
+import type { Vec2 } from '../vec2';
+import {
+  type Judgement,
+  type RecognizerFrame,
+  RegionGeometry,
+  type StepRecognizer,
+} from './recognizer';
+
+/** Share of a full turn that counts as one circle. */
+const FULL_TURN = 0.85 * 2 * Math.PI;
+/** A partial circle of at least this much is judged too short rather than ignored. */
+const PARTIAL_TURN = Math.PI;
+/** Circles are made between these multiples of the ring's mean radius from its centre. */
+const INNER_REACH = 0.2;
+const OUTER_REACH = 2.2;
+/** A circle must sweep at least this share of the ring's radius on average. */
+const MIN_RADIUS = 0.3;
+/** No turning for this long ends the attempt (ms). */
+const STALL_MS = 900;
+
+interface CircleState {
+  center: Vec2;
+  radius: number;
+  owner: { slot: number; effector: Effector } | null;
+  lastAngle: number | null;
+  turned: number;
+  radiusSum: number;
+  samples: number;
+  lastSeen: number;
+  lastTurnT: number;
+}
+
+/**
+ * Circles on a ring region (cheeks, eye sockets): follows the effector's angle around the ring's
+ * centre, counts full turns and judges their sense. "up-near-nose" means up on the side nearer
+ * the nose and out over the top: clockwise on the person's right cheek as the camera sees it,
+ * anticlockwise on the left.
+ */
+export class CircleRecognizer implements StepRecognizer {
+  readonly needsHands = true;
+  onTarget = false;
+  progress: Partial<Record<Side, number>> = {};
+  private readonly geometry: RegionGeometry;
+  private readonly states: CircleState[];
+  private readonly effectors: readonly Effector[];
+
+  constructor(private readonly step: RoutineStep) {
+    this.geometry = new RegionGeometry(REGIONS[step.region ?? 'cheek-circle']);
+    this.states = this.geometry.region.paths.map(() => ({
+      center: { x: 0, y: 0 },
+      radius: 1,
+      owner: null,
+      lastAngle: null,
+      turned: 0,
+      radiusSum: 0,
+      samples: 0,
+      lastSeen: -Infinity,
+      lastTurnT: 0,
+    }));
+    this.effectors = step.effectors ?? ['fingertips'];
+  }
+
+  update(frame: RecognizerFrame): Judgement[] {
+    const judgements: Judgement[] = [];
+    this.onTarget = false;
+    this.progress = {};
+    if (frame.face) this.geometry.update(frame.face, frame.space);
+    this.geometry.region.paths.forEach((path, i) => {
+      const state = this.states[i] as CircleState;
+      if (frame.face) this.fitRing(state, this.geometry.points[i] ?? []);
+      const point = frame.face ? this.pick(frame, state) : null;
+      if (!point) {
+        if (state.lastAngle !== null && frame.t - state.lastSeen > DROPOUT_MS)
+          this.end(state, path.side, judgements);
+        return;
+      }
+      this.onTarget = true;
+      state.lastSeen = frame.t;
+      const dx = point.x - state.center.x;
+      const dy = point.y - state.center.y;
+      const angle = Math.atan2(dy, dx);
+      state.radiusSum += Math.hypot(dx, dy) / state.radius;
+      state.samples++;
+      if (state.lastAngle === null) {
+        state.lastAngle = angle;
+        state.lastTurnT = frame.t;
+        return;
+      }
+      let delta = angle - state.lastAngle;
+      if (delta > Math.PI) delta -= 2 * Math.PI;
+      if (delta < -Math.PI) delta += 2 * Math.PI;
+      state.lastAngle = angle;
+      if (Math.abs(delta) > 0.02) state.lastTurnT = frame.t;
+      state.turned += delta;
+      this.progress[path.side] = Math.min(1, Math.abs(state.turned) / FULL_TURN);
+      if (Math.abs(state.turned) >= FULL_TURN) {
+        judgements.push({ side: path.side, verdict: this.judge(state, path.side) });
+        state.turned -= Math.sign(state.turned) * 2 * Math.PI;
+        state.radiusSum = 0;
+        state.samples = 0;
+      } else if (frame.t - state.lastTurnT > STALL_MS) {
+        this.end(state, path.side, judgements);
+      }
+    });
+    return judgements;
+  }
+
+  flush(): Judgement[] {
+    const judgements: Judgement[] = [];
+    this.geometry.region.paths.forEach((path, i) =>
+      this.end(this.states[i] as CircleState, path.side, judgements),
+    );
+    return judgements;
+  }
+
+  private fitRing(state: CircleState, points: readonly Vec2[]): void {
+    let x = 0;
+    let y = 0;
+    for (const p of points) {
+      x += p.x;
+      y += p.y;
+    }
+    state.center.x = x / points.length;
+    state.center.y = y / points.length;
+    let r = 0;
+    for (const p of points) r += Math.hypot(p.x - state.center.x, p.y - state.center.y);
+    state.radius = Math.max(1e-3, r / points.length);
+  }
+
+  /** The effector working on this ring: the current one while it stays in reach, else the nearest. */
+  private pick(frame: RecognizerFrame, state: CircleState): Vec2 | null {
+    const inReach = (p: Vec2) => {
+      const d = Math.hypot(p.x - state.center.x, p.y - state.center.y) / state.radius;
+      return d >= INNER_REACH && d <= OUTER_REACH;
+    };
+    if (state.owner) {
+      const slot = frame.hands.slots[state.owner.slot];
+      const p = slot?.seenNow ? slot.points.get(state.owner.effector) : undefined;
+      if (p && inReach(p)) return p;
+    }
+    let best: { p: Vec2; slot: number; effector: Effector; d: number } | null = null;
+    frame.hands.slots.forEach((slot, slotIndex) => {
+      if (!slot.seenNow) return;
+      for (const effector of this.effectors) {
+        const p = slot.points.get(effector);
+        if (!p || !inReach(p)) continue;
+        const d = Math.abs(Math.hypot(p.x - state.center.x, p.y - state.center.y) - state.radius);
+        if (!best || d < best.d) best = { p, slot: slotIndex, effector, d };
+      }
+    });
+    const found = best as { p: Vec2; slot: number; effector: Effector } | null;
+    if (!found) return null;
+    if (
+      state.owner &&
+      (state.owner.slot !== found.slot || state.owner.effector !== found.effector)
+    ) {
+      state.lastAngle = null; // a different finger: its angle history does not carry over
+    }
+    state.owner = { slot: found.slot, effector: found.effector };
+    return found.p;
+  }
+
+  private judge(state: CircleState, side: Side): Judgement['verdict'] {
+    const meanRadius = state.samples > 0 ? state.radiusSum / state.samples : 0;
+    if (meanRadius < MIN_RADIUS) return 'too-short';
+    return Math.sign(state.turned) === this.expectedSign(side) ? 'good' : 'wrong-direction';
+  }
+
+  /** Sign of the angle change (face coordinates, y down) of a circle in the step's sense. */
+  private expectedSign(side: Side): number {
+    // Up on the nose side and out over the top turns the angle negative on the right cheek.
+    const upNearNose = side === 'left' ? 1 : -1;
+    return this.step.circleSense === 'down-near-nose' ? -upNearNose : upNearNose;
+  }
+
+  private end(state: CircleState, side: Side, judgements: Judgement[]): void {
+    if (Math.abs(state.turned) >= PARTIAL_TURN) judgements.push({ side, verdict: 'too-short' });
+    state.lastAngle = null;
+    state.turned = 0;
+    state.radiusSum = 0;
+    state.samples = 0;
+    state.owner = null;
+  }
+}

@@ -1,0 +1,78 @@
+import { type PolylineProjection, projectOntoPolyline } from '../polyline';
+import { REGIONS, type Side } from '../regions';
+import type { RoutineStep } from '../routine-schema';
+import {
+  type Judgement,
+  type RecognizerFrame,
+  RegionGeometry,
+  type StepRecognizer,
+} from './recognizer';
+
+/** How near the lips (face widths) the pinch must close. */
+const LIP_REACH = 0.12;
+/** A pluck is a pinch released within this time (ms); longer is a squeeze, judged too slow. */
+const QUICK_MS = 600;
+
+/**
+ * Plucks along the lips: a thumb-index pinch that closes on a lip and opens again quickly. Each
+ * pluck is one rep; where along the lip it lands is shown as progress.
+ */
+export class PluckRecognizer implements StepRecognizer {
+  readonly needsHands = true;
+  onTarget = false;
+  progress: Partial<Record<Side, number>> = {};
+  private readonly geometry: RegionGeometry;
+  private readonly projection: PolylineProjection = { s: 0, distance: 0 };
+  /** Per hand slot: when its pinch closed on a lip, or null. */
+  private readonly closedAt: (number | null)[] = [null, null];
+  private readonly wasClosed: boolean[] = [false, false];
+
+  constructor(step: RoutineStep) {
+    this.geometry = new RegionGeometry(REGIONS[step.region ?? 'lips']);
+  }
+
+  update(frame: RecognizerFrame): Judgement[] {
+    const judgements: Judgement[] = [];
+    this.onTarget = false;
+    this.progress = {};
+    if (!frame.face) return judgements;
+    this.geometry.update(frame.face, frame.space);
+    frame.hands.slots.forEach((slot, i) => {
+      if (!slot.seenNow) {
+        if (!slot.present) this.closedAt[i] = null;
+        return;
+      }
+      const point = slot.points.get('pinch');
+      let onLip = false;
+      if (point) {
+        for (const lip of this.geometry.points) {
+          projectOntoPolyline(point, lip, this.projection);
+          if (this.projection.distance <= LIP_REACH) {
+            onLip = true;
+            this.progress.center = this.projection.s;
+          }
+        }
+      }
+      if (onLip) this.onTarget = true;
+      const closed = slot.pinchClosed;
+      if (closed && !this.wasClosed[i]) this.closedAt[i] = onLip ? frame.t : null;
+      if (!closed && this.wasClosed[i]) {
+        const since = this.closedAt[i];
+        if (since !== null && since !== undefined)
+          judgements.push({
+            side: 'center',
+            verdict: frame.t - since <= QUICK_MS ? 'good' : 'too-slow',
+          });
+        this.closedAt[i] = null;
+      }
+      this.wasClosed[i] = closed;
+    });
+    return judgements;
+  }
+
+  flush(): Judgement[] {
+    this.closedAt.fill(null);
+    this.wasClosed.fill(false);
+    return [];
+  }
+}
