@@ -1,5 +1,7 @@
 import { parseRoutine, type Routine } from '../routine-schema';
+import anma from './anma.json';
 import facegymDaily from './facegym-daily.json';
+import facegymRelease from './facegym-release.json';
 
 function mustParse(data: unknown): Routine {
   const result = parseRoutine(data);
@@ -8,7 +10,7 @@ function mustParse(data: unknown): Routine {
 }
 
 /** The built-in routines, validated at load. */
-export const ROUTINES: readonly Routine[] = [mustParse(facegymDaily)];
+export const ROUTINES: readonly Routine[] = [facegymDaily, facegymRelease, anma].map(mustParse);
 
 /** Looks up a built-in routine by id. */
 export function findRoutine(id: string): Routine | undefined {

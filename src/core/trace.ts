@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { FACE_LANDMARK_COUNT, type FrameSize, HAND_LANDMARK_COUNT, type TrackedFrame } from './frame';
+
+/**
+ * Landmark traces, format v1: a recorded session as JSON, landmarks only (never pixels).
+ *
+ *     {"format":"massage-trace","version":1,"width":640,"height":480,
+ *      "frames":[{"t":0,"face":null|{"landmarks":[[x,y,z],...478],"blendshapes":{...},"matrix":[16]},
+ *                 "hands":[{"handedness":"Left"|"Right","score":0.97,"landmarks":[[x,y,z],...21]}]}]}
+ *
+ * `t` is in ms and strictly increasing; coordinates are as in {@link TrackedFrame}.
+ */
+export interface Trace extends FrameSize {
+  readonly format: 'massage-trace';
+  readonly version: 1;
+  readonly frames: readonly TrackedFrame[];
+}
+
+const point = z.tuple([z.number(), z.number(), z.number()]);
+
+const traceSchema = z
+  .object({
+    format: z.literal('massage-trace'),
+    version: z.literal(1),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    frames: z.array(
+      z.object({
+        t: z.number().finite(),
+        face: z
+          .object({
+            landmarks: z.array(point).length(FACE_LANDMARK_COUNT),
+            blendshapes: z.record(z.string(), z.number()).optional(),
+            matrix: z.array(z.number()).length(16).optional(),
+          })
+          .nullable(),
+        hands: z.array(
+          z.object({
+            handedness: z.enum(['Left', 'Right']),
+            score: z.number(),
+            landmarks: z.array(point).length(HAND_LANDMARK_COUNT),
+          }),
+        ),
+      }),
+    ),
+  })
+  .superRefine((trace, ctx) => {
+    for (let i = 1; i < trace.frames.length; i++) {
+      if ((trace.frames[i]?.t ?? 0) <= (trace.frames[i - 1]?.t ?? 0)) {
+        ctx.addIssue({ code: 'custom', path: ['frames', i, 't'], message: 'times must strictly increase' });
+        return;
+      }
+    }
+  });
+
+/** The outcome of reading a trace. */
+export type TraceParseResult = { ok: true; trace: Trace } | { ok: false; error: string };
+
+/** Validates trace data (already parsed from JSON). */
+export function parseTrace(data: unknown): TraceParseResult {
+  const result = traceSchema.safeParse(data);
+  if (result.success) return { ok: true, trace: result.data as Trace };
+  const issue = result.error.issues[0];
+  const where = issue?.path.join('.') || '(trace)';
+  return { ok: false, error: `invalid trace at ${where}: ${issue?.message ?? 'unknown problem'}` };
+}
+
+/** Builds a trace from frames (rounded to 5 decimals to keep files small). */
+export function toTrace(size: FrameSize, frames: readonly TrackedFrame[]): Trace {
+  const round = (v: number) => Math.round(v * 1e5) / 1e5;
+  const roundPoint = (p: readonly number[]) => [round(p[0] ?? 0), round(p[1] ?? 0), round(p[2] ?? 0)] as const;
+  return {
+    format: 'massage-trace',
+    version: 1,
+    width: size.width,
+    height: size.height,
+    frames: frames.map((f) => ({
+      t: Math.round(f.t * 1000) / 1000,
+      face: f.face
+        ? {
+            landmarks: f.face.landmarks.map(roundPoint),
+            ...(f.face.blendshapes ? { blendshapes: f.face.blendshapes } : {}),
+            ...(f.face.matrix ? { matrix: f.face.matrix } : {}),
+          }
+        : null,
+      hands: f.hands.map((h) => ({ handedness: h.handedness, score: round(h.score), landmarks: h.landmarks.map(roundPoint) })),
+    })),
+  };
+}
+
+/**
+ * Keeps the most recent frames of a session for saving as a trace; older frames drop off so a
+ * long session never grows without bound.
+ */
+export class TraceRecorder {
+  private frames: TrackedFrame[] = [];
+
+  /** @param capacity frames kept (the default is about five minutes at 30 frames a second) */
+  constructor(private readonly capacity = 9000) {}
+
+  get length(): number {
+    return this.frames.length;
+  }
+
+  add(frame: TrackedFrame): void {
+    this.frames.push(frame);
+    if (this.frames.length > this.capacity * 1.25) this.frames = this.frames.slice(-this.capacity);
+  }
+
+  clear(): void {
+    this.frames = [];
+  }
+
+  /** The recorded frames as a trace. */
+  toTrace(size: FrameSize): Trace {
+    return toTrace(size, this.frames.slice(-this.capacity));
+  }
+}
