@@ -16,20 +16,30 @@ function list(): void {
   const routines = ROUTINES.map((r) => ({
     id: r.id,
     title: r.title,
-    steps: r.steps.map((s) => ({ id: s.id, title: s.title, kind: s.kind, reps: s.reps, sides: s.sides })),
+    steps: r.steps.map((s) => ({
+      id: s.id,
+      title: s.title,
+      kind: s.kind,
+      reps: s.reps,
+      sides: s.sides,
+    })),
   }));
   process.stdout.write(`${JSON.stringify({ routines })}\n`);
 }
 
 function replay(file: string, routineId: string, stepId: string | undefined): void {
   const routine = findRoutine(routineId);
-  if (!routine) fail(`unknown routine "${routineId}" (known: ${ROUTINES.map((r) => r.id).join(', ')})`);
-  if (stepId && !routine.steps.some((s) => s.id === stepId)) fail(`routine "${routineId}" has no step "${stepId}"`);
+  if (!routine)
+    fail(`unknown routine "${routineId}" (known: ${ROUTINES.map((r) => r.id).join(', ')})`);
+  if (stepId && !routine.steps.some((s) => s.id === stepId))
+    fail(`routine "${routineId}" has no step "${stepId}"`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    fail(`cannot read ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    fail(
+      `cannot read ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
   }
   const parsed = parseTrace(data);
   if (!parsed.ok) fail(`${file}: ${parsed.error}`);
@@ -38,9 +48,20 @@ function replay(file: string, routineId: string, stepId: string | undefined): vo
   const lines: string[] = [];
   const emit = (events: ReturnType<StepEngine['update']>) => {
     for (const e of events) {
-      if (e.type === 'stroke') lines.push(JSON.stringify({ type: 'stroke', t: e.t, step: e.step, verdict: e.verdict, side: e.side }));
-      else if (e.type === 'step-complete') lines.push(JSON.stringify({ type: 'step-complete', t: e.t, step: e.step }));
-      else if (e.type === 'routine-complete') lines.push(JSON.stringify({ type: 'routine-complete', t: e.t, routine: e.routine }));
+      if (e.type === 'stroke')
+        lines.push(
+          JSON.stringify({
+            type: 'stroke',
+            t: e.t,
+            step: e.step,
+            verdict: e.verdict,
+            side: e.side,
+          }),
+        );
+      else if (e.type === 'step-complete')
+        lines.push(JSON.stringify({ type: 'step-complete', t: e.t, step: e.step }));
+      else if (e.type === 'routine-complete')
+        lines.push(JSON.stringify({ type: 'routine-complete', t: e.t, routine: e.routine }));
     }
   };
   for (const frame of trace.frames) emit(engine.update(frame));
@@ -62,7 +83,8 @@ const { values, positionals } = parsed;
 if (values.list) list();
 else {
   const [file, ...extra] = positionals;
-  if (!file || extra.length > 0) fail('usage: replay <trace.json> --routine <routine-id> [--step <step-id>] | --list');
+  if (!file || extra.length > 0)
+    fail('usage: replay <trace.json> --routine <routine-id> [--step <step-id>] | --list');
   if (typeof values.routine !== 'string') fail('missing --routine <routine-id>');
   replay(file, values.routine, typeof values.step === 'string' ? values.step : undefined);
 }

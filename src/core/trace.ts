@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { FACE_LANDMARK_COUNT, type FrameSize, HAND_LANDMARK_COUNT, type TrackedFrame } from './frame';
+import {
+  FACE_LANDMARK_COUNT,
+  type FrameSize,
+  HAND_LANDMARK_COUNT,
+  type TrackedFrame,
+} from './frame';
 
 /**
  * Landmark traces, format v1: a recorded session as JSON, landmarks only (never pixels).
@@ -47,7 +52,11 @@ const traceSchema = z
   .superRefine((trace, ctx) => {
     for (let i = 1; i < trace.frames.length; i++) {
       if ((trace.frames[i]?.t ?? 0) <= (trace.frames[i - 1]?.t ?? 0)) {
-        ctx.addIssue({ code: 'custom', path: ['frames', i, 't'], message: 'times must strictly increase' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['frames', i, 't'],
+          message: 'times must strictly increase',
+        });
         return;
       }
     }
@@ -68,7 +77,8 @@ export function parseTrace(data: unknown): TraceParseResult {
 /** Builds a trace from frames (rounded to 5 decimals to keep files small). */
 export function toTrace(size: FrameSize, frames: readonly TrackedFrame[]): Trace {
   const round = (v: number) => Math.round(v * 1e5) / 1e5;
-  const roundPoint = (p: readonly number[]) => [round(p[0] ?? 0), round(p[1] ?? 0), round(p[2] ?? 0)] as const;
+  const roundPoint = (p: readonly number[]) =>
+    [round(p[0] ?? 0), round(p[1] ?? 0), round(p[2] ?? 0)] as const;
   return {
     format: 'massage-trace',
     version: 1,
@@ -83,7 +93,11 @@ export function toTrace(size: FrameSize, frames: readonly TrackedFrame[]): Trace
             ...(f.face.matrix ? { matrix: f.face.matrix } : {}),
           }
         : null,
-      hands: f.hands.map((h) => ({ handedness: h.handedness, score: round(h.score), landmarks: h.landmarks.map(roundPoint) })),
+      hands: f.hands.map((h) => ({
+        handedness: h.handedness,
+        score: round(h.score),
+        landmarks: h.landmarks.map(roundPoint),
+      })),
     })),
   };
 }

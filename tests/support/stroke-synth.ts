@@ -18,12 +18,17 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A head pose change applied to the whole picture: rotation (rad) and scale about the face centre, then a shift. */
+/**
+ * A head pose change applied to the whole picture: pitch (degrees, chin up positive; turns the
+ * face's 3D landmarks), rotation in the image plane (rad) and scale about the face centre, then
+ * a shift.
+ */
 export interface HeadPose {
   angle: number;
   scale: number;
   dx: number;
   dy: number;
+  pitchDeg?: number;
 }
 
 const identityPose: HeadPose = { angle: 0, scale: 1, dx: 0, dy: 0 };
@@ -40,6 +45,8 @@ export interface MotionSegment {
   pinch?: (k: number) => boolean;
   /** Head pose at progress k. */
   pose?: (k: number) => HeadPose;
+  /** Face blendshape scores at progress k (MediaPipe category names). */
+  blendshapes?: (k: number) => Record<string, number>;
 }
 
 export interface SynthOptions {
@@ -147,9 +154,14 @@ export class StrokeSynth {
             ),
           );
         }
+        const pitch = ((pose.pitchDeg ?? 0) * Math.PI) / 180;
         frames.push({
           t: Math.round(t * 1000) / 1000,
-          face: { landmarks: this.face.map((p) => this.transform(p, pose, noise)) },
+          face: {
+            landmarks: this.face.map((p) => this.transform(this.pitch(p, pitch), pose, noise)),
+            blendshapes: segment.blendshapes?.(k) ?? {},
+            matrix: pitchMatrix(pitch),
+          },
           hands,
         });
       }
@@ -190,6 +202,35 @@ export class StrokeSynth {
     };
   }
 
+  /** Turns a face landmark about the horizontal axis through the face centre (chin up for positive angles). */
+  private pitch(p: Point3, angle: number): Point3 {
+    if (angle === 0) return p;
+    const w = this.size.width;
+    const h = this.size.height;
+    const y = (p[1] - this.center.y) * h;
+    const z = p[2] * w;
+    const c = Math.cos(angle);
+    const s = Math.sin(angle);
+    return [p[0], this.center.y + (y * c + z * s) / h, (-y * s + z * c) / w];
+  }
+
+  /** Centre and mean radius (face coordinates) of a ring region. */
+  ring(region: RegionId, side: Side): { center: Vec2; radius: number } {
+    const path = REGIONS[region].paths.find((p) => p.side === side);
+    if (!path) throw new Error(`${region} has no ${side} ring`);
+    const pts = path.landmarks.map((i) => {
+      const p = this.face[i] as Point3;
+      return this.space.toFace(p[0], p[1], { x: 0, y: 0 });
+    });
+    const center = {
+      x: pts.reduce((a, p) => a + p.x, 0) / pts.length,
+      y: pts.reduce((a, p) => a + p.y, 0) / pts.length,
+    };
+    const radius =
+      pts.reduce((a, p) => a + Math.hypot(p.x - center.x, p.y - center.y), 0) / pts.length;
+    return { center, radius };
+  }
+
   private transform(p: Point3, pose: HeadPose, noise: () => number): Point3 {
     const w = this.size.width;
     const h = this.size.height;
@@ -203,6 +244,14 @@ export class StrokeSynth {
       p[2],
     ];
   }
+}
+
+/** The facial transformation matrix (column-major) of a head pitched by `angle` rad, chin up positive. */
+function pitchMatrix(angle: number): number[] {
+  const a = -angle;
+  const c = Math.cos(a);
+  const s = Math.sin(a);
+  return [1, 0, 0, 0, 0, c, s, 0, 0, -s, c, 0, 0, 0, -40, 1];
 }
 
 /** A stroke along a region path from s=`from` to s=`to`. */

@@ -28,11 +28,12 @@ export class BrowRaiseRecognizer implements StepRecognizer {
   private readonly geometry: RegionGeometry;
   private readonly projection: PolylineProjection = { s: 0, distance: 0 };
   private raised = false;
-  private placedFrames = 0;
-  private frames = 0;
-  private fingerStart: number | null = null;
-  private fingerTop = 0;
-  private restingFinger: number | null = null;
+  /** The hand whose index fingertip rested on the forehead before the lift, and that fingertip's height. */
+  private restingSlot: number | null = null;
+  private restingY = 0;
+  private liftSlot: number | null = null;
+  private liftStartY = 0;
+  private liftTopY = 0;
 
   constructor(step: RoutineStep) {
     this.geometry = new RegionGeometry(REGIONS[step.region ?? 'forehead']);
@@ -43,8 +44,8 @@ export class BrowRaiseRecognizer implements StepRecognizer {
     this.onTarget = false;
     if (!face) return [];
     this.geometry.update(face, frame.space);
-    const finger = this.fingerOnForehead(frame);
-    this.onTarget = finger !== null;
+    const resting = this.fingerOnForehead(frame);
+    this.onTarget = resting !== null;
     const b = face.blendshapes ?? {};
     const lift = Math.max(
       b.browInnerUp ?? 0,
@@ -52,19 +53,22 @@ export class BrowRaiseRecognizer implements StepRecognizer {
     );
     this.progress = { center: Math.min(1, lift / RAISED) };
     if (!this.raised) {
-      if (finger !== null) this.restingFinger = finger;
+      if (resting) {
+        this.restingSlot = resting.slot;
+        this.restingY = resting.y;
+      } else if (!frame.hands.anyPresent) {
+        this.restingSlot = null;
+      }
       if (lift < RAISED) return [];
       this.raised = true;
-      this.frames = 0;
-      this.placedFrames = 0;
-      this.fingerStart = this.restingFinger ?? finger;
-      this.fingerTop = this.fingerStart ?? 0;
+      this.liftSlot = this.restingSlot;
+      this.liftStartY = this.restingY;
+      this.liftTopY = this.restingY;
     }
-    this.frames++;
-    if (finger !== null) {
-      this.placedFrames++;
-      this.fingerTop = Math.min(this.fingerTop, finger);
-    }
+    // Follow the resting fingertip through the lift, wherever it goes.
+    const slot = this.liftSlot === null ? undefined : frame.hands.slots[this.liftSlot];
+    const tip = slot?.seenNow ? slot.points.get('index') : undefined;
+    if (tip) this.liftTopY = Math.min(this.liftTopY, tip.y);
     if (lift > LOWERED) return [];
     return this.endRep();
   }
@@ -75,29 +79,28 @@ export class BrowRaiseRecognizer implements StepRecognizer {
 
   private endRep(): Judgement[] {
     this.raised = false;
-    if (this.fingerStart === null || this.placedFrames < this.frames / 2)
-      return [{ side: 'center', verdict: 'off-target' }];
-    if (this.fingerStart - this.fingerTop > FINGER_PULL)
+    if (this.liftSlot === null) return [{ side: 'center', verdict: 'off-target' }];
+    if (this.liftStartY - this.liftTopY > FINGER_PULL)
       return [{ side: 'center', verdict: 'fingers-pulling' }];
     return [{ side: 'center', verdict: 'good' }];
   }
 
-  /** Height (face y) of the index fingertip nearest the top of the forehead, if one rests there. */
-  private fingerOnForehead(frame: RecognizerFrame): number | null {
+  /** The index fingertip resting nearest the top of the forehead, if any: its hand slot and height (face y). */
+  private fingerOnForehead(frame: RecognizerFrame): { slot: number; y: number } | null {
     const line = this.geometry.points[0] ?? [];
-    let best: { y: number; d: number } | null = null;
-    for (const slot of frame.hands.slots) {
-      if (!slot.seenNow) continue;
+    let best: { slot: number; y: number; d: number } | null = null;
+    frame.hands.slots.forEach((slot, index) => {
+      if (!slot.seenNow) return;
       const tip = slot.points.get('index');
-      if (!tip) continue;
+      if (!tip) return;
       projectOntoPolyline(tip, line, this.projection);
       if (
         this.projection.distance <= FOREHEAD_REACH &&
         (!best || this.projection.distance < best.d)
       ) {
-        best = { y: tip.y, d: this.projection.distance };
+        best = { slot: index, y: tip.y, d: this.projection.distance };
       }
-    }
-    return best ? (best as { y: number }).y : null;
+    });
+    return best;
   }
 }

@@ -141,17 +141,8 @@ export class CircleRecognizer implements StepRecognizer {
       const p = slot?.seenNow ? slot.points.get(state.owner.effector) : undefined;
       if (p && inReach(p)) return p;
     }
-    let best: { p: Vec2; slot: number; effector: Effector; d: number } | null = null;
-    frame.hands.slots.forEach((slot, slotIndex) => {
-      if (!slot.seenNow) return;
-      for (const effector of this.effectors) {
-        const p = slot.points.get(effector);
-        if (!p || !inReach(p)) continue;
-        const d = Math.abs(Math.hypot(p.x - state.center.x, p.y - state.center.y) - state.radius);
-        if (!best || d < best.d) best = { p, slot: slotIndex, effector, d };
-      }
-    });
-    const found = best as { p: Vec2; slot: number; effector: Effector } | null;
+    // A new circle goes to the first listed effector in reach (the step's main one), for stability.
+    const found = this.firstInReach(frame, inReach);
     if (!found) return null;
     if (
       state.owner &&
@@ -161,6 +152,19 @@ export class CircleRecognizer implements StepRecognizer {
     }
     state.owner = { slot: found.slot, effector: found.effector };
     return found.p;
+  }
+
+  private firstInReach(
+    frame: RecognizerFrame,
+    inReach: (p: Vec2) => boolean,
+  ): { p: Vec2; slot: number; effector: Effector } | null {
+    for (const effector of this.effectors) {
+      for (const [slotIndex, slot] of frame.hands.slots.entries()) {
+        const p = slot.seenNow ? slot.points.get(effector) : undefined;
+        if (p && inReach(p)) return { p, slot: slotIndex, effector };
+      }
+    }
+    return null;
   }
 
   private judge(state: CircleState, side: Side): Judgement['verdict'] {

@@ -6,9 +6,11 @@ import type { Judgement, RecognizerFrame, StepRecognizer } from './recognizer';
 
 /** Degrees above the resting pitch that start a rep, and that count as the chin raised. */
 const LEAVE_REST = 7;
+/** Within this many degrees of the baseline the head counts as still. */
+const SETTLE = 2.5;
 const CHIN_UP = 18;
-/** A raise shorter than this is too quick for the slow five-count lift (ms). */
-const MIN_RAISE_MS = 1500;
+/** A raise from leaving rest to the highest point quicker than this is too fast for the slow five-count lift (ms). */
+const MIN_RAISE_MS = 1200;
 /** MediaPipe's `jawForward` blendshape averaged over a rep must reach this for the jaw to count as pushed forward. */
 const JAW_FORWARD = 0.12;
 
@@ -24,7 +26,7 @@ export class HeadTiltRecognizer implements StepRecognizer {
   private baseline: number | null = null;
   private phase: 'rest' | 'rising' | 'up' = 'rest';
   private riseStart = 0;
-  private upAt = 0;
+  private peakAt = 0;
   private peak = 0;
   private jawSum = 0;
   private jawSamples = 0;
@@ -43,24 +45,27 @@ export class HeadTiltRecognizer implements StepRecognizer {
     this.progress = { center: Math.max(0, Math.min(1, lift / CHIN_UP)) };
     const jaw = frame.face.blendshapes?.jawForward ?? 0;
     if (this.phase === 'rest') {
-      // The resting pitch drifts as people settle; follow it while at rest, and at once when lower.
-      this.baseline += (lift < 0 ? 0.5 : 0.05) * lift;
+      // The resting pitch drifts as people settle: follow it slowly while the head is still, and
+      // at once when it drops lower, but never while the chin starts to rise.
+      if (lift < 0) this.baseline += 0.5 * lift;
+      else if (lift < SETTLE) this.baseline += 0.02 * lift;
       if (lift > LEAVE_REST) {
         this.phase = 'rising';
         this.riseStart = frame.t;
         this.peak = lift;
+        this.peakAt = frame.t;
         this.jawSum = 0;
         this.jawSamples = 0;
       }
       return [];
     }
-    this.peak = Math.max(this.peak, lift);
+    if (lift > this.peak) {
+      this.peak = lift;
+      this.peakAt = frame.t;
+    }
     this.jawSum += jaw;
     this.jawSamples++;
-    if (this.phase === 'rising' && lift >= CHIN_UP) {
-      this.phase = 'up';
-      this.upAt = frame.t;
-    }
+    if (this.phase === 'rising' && lift >= CHIN_UP) this.phase = 'up';
     if (lift >= LEAVE_REST) return [];
     return this.endRep();
   }
@@ -78,7 +83,8 @@ export class HeadTiltRecognizer implements StepRecognizer {
         : [];
     const jawMean = this.jawSamples > 0 ? this.jawSum / this.jawSamples : 0;
     if (jawMean < JAW_FORWARD) return [{ side: 'center', verdict: 'jaw-relaxed' }];
-    if (this.upAt - this.riseStart < MIN_RAISE_MS) return [{ side: 'center', verdict: 'too-fast' }];
+    if (this.peakAt - this.riseStart < MIN_RAISE_MS)
+      return [{ side: 'center', verdict: 'too-fast' }];
     return [{ side: 'center', verdict: 'good' }];
   }
 }
