@@ -160,13 +160,15 @@ describe('target regions on real faces', () => {
     });
 
     it(`runs the lips from mouth corner to mouth corner, the top lip above the bottom (${name})`, () => {
-      const [top, bottom] = REGIONS.lips.paths.map((p) =>
+      const [top = [], bottom = []] = REGIONS.lips.paths.map((p) =>
         p.landmarks.map((i) => toFace(space, landmarks[i] as Point3)),
       );
-      expect(top?.[0]).toEqual(bottom?.[0]);
-      expect((top?.[5] as { y: number }).y).toBeLessThan((bottom?.[5] as { y: number }).y);
-      expect(Math.sign((top?.[0] as { x: number }).x)).toBe(-1);
-      expect(Math.sign((top?.at(-1) as { x: number }).x)).toBe(1);
+      const at = (line: { x: number; y: number }[], i: number) =>
+        line.at(i) as { x: number; y: number };
+      expect(at(top, 0)).toEqual(at(bottom, 0));
+      expect(at(top, 5).y).toBeLessThan(at(bottom, 5).y);
+      expect(Math.sign(at(top, 0).x)).toBe(-1);
+      expect(Math.sign(at(top, -1).x)).toBe(1);
       const forehead = path('forehead', 'center');
       const brows = path('brow-outward', 'right');
       for (const q of forehead) expect(q.y).toBeLessThan(Math.min(...brows.map((b) => b.y)));

@@ -112,15 +112,13 @@ function pathScenarios(routine: Routine, step: RoutineStep): Scenario[] {
     reversed.map((s) => `${s}:wrong-direction`),
     false,
   );
-  const withReturns = sides
-    .slice(0, 4)
-    .flatMap((side) => [
-      ...pathStroke(step, side, false),
-      stroke(step.region as RegionId, side, 0.97, 0.05, 450, {
-        effector: step.effectors?.[0] ?? 'fingertips',
-      }),
-      away(300),
-    ]);
+  const withReturns = sides.slice(0, 4).flatMap((side) => [
+    ...pathStroke(step, side, false),
+    stroke(step.region as RegionId, side, 0.97, 0.05, 450, {
+      effector: step.effectors?.[0] ?? 'fingertips',
+    }),
+    away(300),
+  ]);
   add(
     'returns along the path between strokes',
     [away(300), ...withReturns],
@@ -529,7 +527,7 @@ function castScenarios(): Scenario[] {
         case 'head-tilt':
         case 'brow-raise':
           return exerciseScenarios(routine, step);
-        case 'timed':
+        default:
           return [];
       }
     }),

@@ -110,9 +110,9 @@ export class CircleRecognizer implements StepRecognizer {
 
   flush(): Judgement[] {
     const judgements: Judgement[] = [];
-    this.geometry.region.paths.forEach((path, i) =>
-      this.end(this.states[i] as CircleState, path.side, judgements),
-    );
+    this.geometry.region.paths.forEach((path, i) => {
+      this.end(this.states[i] as CircleState, path.side, judgements);
+    });
     return judgements;
   }
 

@@ -33,7 +33,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
   private readonly effectors: readonly Effector[];
   private readonly projection: PolylineProjection = { s: 0, distance: 0 };
 
-  constructor(private readonly step: RoutineStep & { kind: PathStrokeKind }) {
+  constructor(step: RoutineStep & { kind: PathStrokeKind }) {
     const region = REGIONS[step.region ?? 'jawline-outward'];
     this.geometry = new RegionGeometry(region);
     const tuning = { ...STROKE_TUNING[step.kind], holdMs: step.holdMs ?? 0 };
