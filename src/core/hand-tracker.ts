@@ -1,6 +1,6 @@
 import { EFFECTORS, effectorPoint } from './effectors';
 import type { FaceSpace } from './face-space';
-import type { HandObservation } from './frame';
+import type { HandObservation, Point3 } from './frame';
 import { OneEuroFilter } from './one-euro-filter';
 import type { Effector } from './routine-schema';
 import type { Vec2 } from './vec2';
@@ -11,9 +11,30 @@ export const HAND_HOLD_MS = 400;
 const PINCH_CLOSE = 0.07;
 const PINCH_OPEN = 0.11;
 
+/**
+ * A fingertip counts as reaching out (able to touch the skin) when it is at least this many times
+ * farther from the wrist than its knuckle; curled into a fist it is about as far.
+ */
+const FINGER_EXTENDED = 1.4;
+/**
+ * One-Euro settings for hand points in face widths: strong smoothing at rest (1.5 Hz) and a
+ * cut-off that rises by 4 Hz per face width a second, so a brisk stroke (about one face width a
+ * second) is followed at about 6 Hz with little lag.
+ */
+const HAND_MIN_CUTOFF_HZ = 1.5;
+const HAND_BETA = 4;
+/** A jump of a hand point (face widths) between frames beyond which its smoothing starts afresh. */
+const JUMP_RESET = 0.25;
+/** A pinch effector needs thumb and index tips within this many palm lengths of each other. */
+const PINCH_REACH = 0.75;
+
 /** One tracked hand: its effector points in face coordinates, smoothed. */
 export interface HandSlot {
-  /** Effector points in face coordinates (filtered). */
+  /**
+   * Effector points in face coordinates (filtered), for the effectors the hand's posture allows
+   * this frame: no fingertips when the fingers are curled into a fist, no pinch point when thumb
+   * and index are far apart.
+   */
   readonly points: Map<Effector, Vec2>;
   /** Seen recently enough to count as present (hands vanish for a few frames near the face). */
   present: boolean;
@@ -26,6 +47,8 @@ export interface HandSlot {
 
 interface SlotState extends HandSlot {
   readonly filters: Map<Effector, [OneEuroFilter, OneEuroFilter]>;
+  /** Filtered points of every effector, whatever the posture. */
+  readonly smoothed: Map<Effector, Vec2>;
 }
 
 /**
@@ -36,6 +59,7 @@ export class HandTracker {
   private readonly states: SlotState[] = [0, 1].map(() => ({
     points: new Map(),
     filters: new Map(),
+    smoothed: new Map(),
     present: false,
     seenNow: false,
     pinchClosed: false,
@@ -58,6 +82,7 @@ export class HandTracker {
   reset(): void {
     for (const state of this.states) {
       state.points.clear();
+      state.smoothed.clear();
       state.filters.clear();
       state.present = false;
       state.seenNow = false;
@@ -88,21 +113,32 @@ export class HandTracker {
       state.lastSeen = t;
       state.present = true;
       state.seenNow = true;
+      state.points.clear();
       for (const effector of EFFECTORS) {
         if (!effectorPoint(hand.landmarks, effector, this.scratch)) continue;
-        let point = state.points.get(effector);
+        let point = state.smoothed.get(effector);
         if (!point) {
           point = { x: 0, y: 0 };
-          state.points.set(effector, point);
+          state.smoothed.set(effector, point);
         }
+        const previousX = point.x;
+        const previousY = point.y;
         space.toFace(this.scratch.x, this.scratch.y, point);
         let filters = state.filters.get(effector);
         if (!filters) {
-          filters = [new OneEuroFilter(), new OneEuroFilter()];
+          filters = [
+            new OneEuroFilter(HAND_MIN_CUTOFF_HZ, HAND_BETA),
+            new OneEuroFilter(HAND_MIN_CUTOFF_HZ, HAND_BETA),
+          ];
           state.filters.set(effector, filters);
+        } else if (Math.hypot(point.x - previousX, point.y - previousY) > JUMP_RESET) {
+          // The hand reappeared elsewhere (or tracking jumped): smoothing across the gap would drag it.
+          filters[0].reset();
+          filters[1].reset();
         }
         point.x = filters[0].filter(point.x, t);
         point.y = filters[1].filter(point.y, t);
+        if (postureAllows(hand.landmarks, effector)) state.points.set(effector, point);
       }
       const thumbTip = hand.landmarks[4];
       const indexTip = hand.landmarks[8];
@@ -117,8 +153,33 @@ export class HandTracker {
 
   private markMissing(state: SlotState, t: number): void {
     state.seenNow = false;
-    state.present = t - state.lastSeen <= HAND_HOLD_MS && state.points.size > 0;
+    state.present = t - state.lastSeen <= HAND_HOLD_MS && state.smoothed.size > 0;
     if (!state.present) state.pinchClosed = false;
+  }
+}
+
+/** Whether a hand's posture lets an effector touch the skin (see FINGER_EXTENDED and PINCH_REACH). */
+export function postureAllows(hand: readonly Point3[], effector: Effector): boolean {
+  const wrist = hand[0];
+  if (!wrist) return false;
+  const reach = (i: number) => {
+    const p = hand[i];
+    return p ? Math.hypot(p[0] - wrist[0], p[1] - wrist[1]) : 0;
+  };
+  const extended = (tip: number, knuckle: number) => reach(tip) >= FINGER_EXTENDED * reach(knuckle);
+  switch (effector) {
+    case 'fingertips':
+      return extended(8, 5) && extended(12, 9);
+    case 'index':
+      return extended(8, 5);
+    case 'pinch': {
+      const thumb = hand[4];
+      const index = hand[8];
+      if (!thumb || !index) return false;
+      return Math.hypot(thumb[0] - index[0], thumb[1] - index[1]) <= PINCH_REACH * reach(9);
+    }
+    default:
+      return true;
   }
 }
 

@@ -233,8 +233,9 @@ export class StepEngine {
   private handOverFace(): Vec2 | null {
     for (const slot of this.hands.slots) {
       if (!slot.seenNow) continue;
-      const point = slot.points.get('fingertips');
-      if (point && Math.abs(point.x) < 0.6 && point.y > -0.75 && point.y < 0.85) return point;
+      for (const point of slot.points.values()) {
+        if (Math.abs(point.x) < 0.6 && point.y > -0.75 && point.y < 0.85) return point;
+      }
     }
     return null;
   }

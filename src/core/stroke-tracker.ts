@@ -35,6 +35,14 @@ export interface StrokeKindTuning {
 
 /** Where along the path the end-of-stroke hold counts (fraction of the path). */
 const HOLD_ZONE = 0.8;
+/**
+ * Floors in face widths under the path-relative thresholds, so that on short paths (smile
+ * lines, the chin) tracking jitter of a few pixels is neither an attempt nor a stroke.
+ */
+const NOISE_FACE_WIDTHS = 0.05;
+const MIN_STROKE_FACE_WIDTHS = 0.1;
+/** A forward stroke shorter than this share of a full one is ignored rather than called too short. */
+const SHORT_SHARE = 0.6;
 
 export const STROKE_TUNING: Readonly<Record<PathStrokeKind, StrokeKindTuning>> = {
   glide: {
@@ -56,7 +64,7 @@ export const STROKE_TUNING: Readonly<Record<PathStrokeKind, StrokeKindTuning>> =
     needsPinch: false,
   },
   flick: {
-    minTravel: 0.4,
+    minTravel: 0.35,
     noiseTravel: 0.15,
     stallMs: 400,
     reverseTravel: 0.25,
@@ -88,8 +96,12 @@ export interface StrokeAttempt {
 export const RETURN_WINDOW_MS = 1500;
 /** How long the hand may vanish (MediaPipe often drops hands touching the face) before a stroke ends (ms). */
 export const DROPOUT_MS = 350;
-/** A jump along the path bigger than this between frames is a different hand or a tracking glitch. */
+/**
+ * A jump along the path bigger than this between frames (share of the path, and face widths for
+ * short paths) is a different hand or a tracking glitch.
+ */
 const JUMP_TRAVEL = 0.5;
+const JUMP_FACE_WIDTHS = 0.2;
 /** Movement along the path that counts as progress for the stall timer. */
 const PROGRESS_STEP = 0.03;
 
@@ -117,10 +129,29 @@ export class StrokeTracker {
   private holdSince: number | null = null;
   private longestHold = 0;
   private readonly stallMs: number;
+  private noiseTravel: number;
+  private minTravel: number;
+  private jumpTravel = JUMP_TRAVEL;
 
   constructor(private readonly tuning: StrokeKindTuning) {
     // A hold at the end must not be mistaken for the hand stopping.
     this.stallMs = Math.max(tuning.stallMs, (tuning.holdMs ?? 0) + 400);
+    this.noiseTravel = tuning.noiseTravel;
+    this.minTravel = tuning.minTravel;
+  }
+
+  /** Sets the path's length in face widths, which puts floors under the travel thresholds. */
+  setPathLength(faceWidths: number): void {
+    if (!(faceWidths > 0)) return;
+    this.noiseTravel = Math.max(
+      this.tuning.noiseTravel,
+      Math.min(0.5, NOISE_FACE_WIDTHS / faceWidths),
+    );
+    this.minTravel = Math.max(
+      this.tuning.minTravel,
+      Math.min(0.8, MIN_STROKE_FACE_WIDTHS / faceWidths),
+    );
+    this.jumpTravel = Math.max(JUMP_TRAVEL, JUMP_FACE_WIDTHS / faceWidths);
   }
 
   /** True while a stroke is under way. */
@@ -148,7 +179,7 @@ export class StrokeTracker {
       this.trackPinch(pinchClosed);
       return null;
     }
-    if (Math.abs(s - this.lastS) > JUMP_TRAVEL) {
+    if (Math.abs(s - this.lastS) > this.jumpTravel) {
       const attempt = this.finish(this.lastSeenT);
       this.begin(t, s);
       return attempt;
@@ -175,10 +206,10 @@ export class StrokeTracker {
     const backward = this.startS - this.minS;
     const reversed =
       (forward >= backward &&
-        forward > this.tuning.noiseTravel &&
+        forward > this.noiseTravel &&
         this.maxS - s > this.tuning.reverseTravel) ||
       (backward > forward &&
-        backward > this.tuning.noiseTravel &&
+        backward > this.noiseTravel &&
         s - this.minS > this.tuning.reverseTravel);
     if (reversed) {
       const attempt = this.finish(forward >= backward ? this.maxT : this.minT);
@@ -227,7 +258,7 @@ export class StrokeTracker {
     const travel = forward >= backward ? forward : -backward;
     const strokeEndT = forward >= backward ? this.maxT : this.minT;
     const magnitude = Math.abs(travel);
-    if (magnitude < this.tuning.noiseTravel) return null;
+    if (magnitude < this.noiseTravel) return null;
     const direction = Math.sign(travel);
     const previous = this.lastJudged;
     // The hand coming back to the start of the path after a stroke is a return, not a stroke.
@@ -243,10 +274,13 @@ export class StrokeTracker {
     let verdict: StrokeVerdict;
     if (direction < 0) {
       // A short backward slide is repositioning, not an attempt.
-      if (magnitude < this.tuning.minTravel) return null;
+      if (magnitude < this.minTravel) return null;
       verdict = 'wrong-direction';
-    } else if (magnitude < this.tuning.minTravel) verdict = 'too-short';
-    else if (duration < this.tuning.minDurationMs * magnitude) verdict = 'too-fast';
+    } else if (magnitude < this.minTravel) {
+      // Only a real try earns the hint; a shorter slide is repositioning or a hand passing by.
+      if (magnitude < SHORT_SHARE * this.minTravel) return null;
+      verdict = 'too-short';
+    } else if (duration < this.tuning.minDurationMs * magnitude) verdict = 'too-fast';
     else if (duration > this.tuning.maxDurationMs) verdict = 'too-slow';
     else if (this.tuning.needsPinch && this.pinches === 0) verdict = 'no-pinch';
     else if ((this.tuning.holdMs ?? 0) > 0 && this.longestHold < (this.tuning.holdMs ?? 0))

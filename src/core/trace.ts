@@ -74,9 +74,9 @@ export function parseTrace(data: unknown): TraceParseResult {
   return { ok: false, error: `invalid trace at ${where}: ${issue?.message ?? 'unknown problem'}` };
 }
 
-/** Builds a trace from frames (rounded to 5 decimals to keep files small). */
+/** Builds a trace from frames (rounded to 4 decimals, a tenth of a pixel, to keep files small). */
 export function toTrace(size: FrameSize, frames: readonly TrackedFrame[]): Trace {
-  const round = (v: number) => Math.round(v * 1e5) / 1e5;
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
   const roundPoint = (p: readonly number[]) =>
     [round(p[0] ?? 0), round(p[1] ?? 0), round(p[2] ?? 0)] as const;
   return {
@@ -89,8 +89,16 @@ export function toTrace(size: FrameSize, frames: readonly TrackedFrame[]): Trace
       face: f.face
         ? {
             landmarks: f.face.landmarks.map(roundPoint),
-            ...(f.face.blendshapes ? { blendshapes: f.face.blendshapes } : {}),
-            ...(f.face.matrix ? { matrix: f.face.matrix } : {}),
+            ...(f.face.blendshapes
+              ? {
+                  blendshapes: Object.fromEntries(
+                    Object.entries(f.face.blendshapes).map(([k, v]) => [k, round(v)]),
+                  ),
+                }
+              : {}),
+            ...(f.face.matrix
+              ? { matrix: f.face.matrix.map((v) => Math.round(v * 1e5) / 1e5) }
+              : {}),
           }
         : null,
       hands: f.hands.map((h) => ({

@@ -8,6 +8,7 @@ import {
   StepEngine,
   type StepTally,
 } from '../core/step-engine';
+import { TraceRecorder } from '../core/trace';
 import '../overlay/stroke-overlay';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
 import { CameraController } from '../tracking/camera-controller';
@@ -150,6 +151,7 @@ export class MassageApp extends LitElement {
   declare summary: { routine: Routine; tallies: readonly StepTally[] } | null;
 
   private readonly camera = new CameraController(this);
+  private readonly recorder = new TraceRecorder();
   private source: FrameSource | null = null;
   private engine: StepEngine | null = null;
   private lastTrackingEvent = -Infinity;
@@ -206,6 +208,7 @@ export class MassageApp extends LitElement {
     }
     const frameSize = { width: video.videoWidth, height: video.videoHeight };
     this.engine = new StepEngine(routine, frameSize, stepId);
+    this.recorder.clear();
     this.snapshot = this.engine.snapshot;
     const loop = new CameraFrameLoop(video, await tracker, (error) =>
       this.fail(`Tracking stopped: ${error.message}. Reload the page to start again.`),
@@ -219,6 +222,7 @@ export class MassageApp extends LitElement {
   private onFrame(frame: TrackedFrame): void {
     const engine = this.engine;
     if (!engine) return;
+    this.recorder.add(frame);
     const events = engine.update(frame);
     for (const event of events) this.handleEngineEvent(event);
     this.frame = frame;
@@ -292,12 +296,37 @@ export class MassageApp extends LitElement {
         this.source?.start((frame) => this.onFrame(frame));
         this.paused = false;
         break;
+      case 'save-trace':
+        this.saveTrace();
+        break;
       case 'end':
         this.summary = { routine: engine.routine, tallies: [...engine.summary] };
         this.endSession();
         this.screen = 'summary';
         break;
     }
+  }
+
+  /** Downloads the session's landmarks (never pixels) as a trace file. */
+  private saveTrace(): void {
+    const size = this.source?.frameSize;
+    if (!size || this.recorder.length === 0) {
+      this.message = { text: 'Nothing tracked yet: there is no trace to save.', tone: 'info' };
+      return;
+    }
+    const blob = new Blob([JSON.stringify(this.recorder.toTrace(size))], {
+      type: 'application/json',
+    });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `massage-trace-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    this.message = {
+      text: `Saved ${this.recorder.length} frames of landmarks to your downloads.`,
+      tone: 'info',
+    };
+    this.lastVerdictAt = performance.now();
   }
 
   private endSession(): void {

@@ -2,11 +2,11 @@ import { css, html, LitElement } from 'lit';
 import { panelStyles } from './theme';
 
 /** What a session control asks for. */
-export type SessionCommand = 'previous' | 'next' | 'pause' | 'resume' | 'end';
+export type SessionCommand = 'previous' | 'next' | 'pause' | 'resume' | 'end' | 'save-trace';
 
 export type SessionCommandEvent = CustomEvent<{ command: SessionCommand }>;
 
-/** `<session-controls>`: previous, pause/resume, next and end. */
+/** `<session-controls>`: previous, pause/resume, next, end, and saving the landmark trace. */
 export class SessionControls extends LitElement {
   static override properties = {
     paused: { type: Boolean },
@@ -48,6 +48,14 @@ export class SessionControls extends LitElement {
         Next step →
       </button>
       <button class="secondary" data-command="end" @click=${() => this.send('end')}>End session</button>
+      <button
+        class="secondary"
+        data-command="save-trace"
+        title="Saves the tracked landmarks of this session (no video) so a miscounted stroke can be reported"
+        @click=${() => this.send('save-trace')}
+      >
+        Save landmark trace
+      </button>
     `;
   }
 

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AppSession, openApp, waitForEvents } from './app-session';
@@ -221,6 +222,49 @@ describe('Content-Security-Policy', () => {
     } finally {
       await session.close();
       await bare.close();
+    }
+  });
+});
+
+describe('landmark traces', () => {
+  it('saves the session as a trace that the replay CLI accepts', async () => {
+    const session = await openApp(
+      appUrl,
+      '/?routine=facegym-daily&step=jawline-glide',
+      'synthetic_hand_slides_across_face_640x480_15fps.mjpeg',
+    );
+    try {
+      await waitForEvents(
+        session,
+        (e) =>
+          ((e['massage-tracking'] ?? []) as TrackingDetail[]).some((d) => d.framesTracked >= 20),
+        60_000,
+      );
+      const download = session.page.waitForEvent('download');
+      await session.page.click('session-controls [data-command=save-trace]');
+      const file = join(artifacts, 'session.trace.json');
+      await (await download).saveAs(file);
+      const { parseTrace } = await import('../../src/core/trace');
+      const parsed = parseTrace(JSON.parse(readFileSync(file, 'utf8')));
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      expect(parsed.trace).toMatchObject({ width: 640, height: 480 });
+      expect(parsed.trace.frames.length).toBeGreaterThanOrEqual(20);
+      expect(parsed.trace.frames.filter((f) => f.face).length).toBeGreaterThan(15);
+      expect(parsed.trace.frames.some((f) => f.hands.length > 0)).toBe(true);
+      const replay = spawnSync(
+        'npx',
+        ['tsx', 'scripts/replay.ts', file, '--routine', 'facegym-daily', '--step', 'jawline-glide'],
+        {
+          cwd: resolve(import.meta.dirname, '..', '..'),
+          encoding: 'utf8',
+        },
+      );
+      expect(replay.status, replay.stderr).toBe(0);
+      for (const line of replay.stdout.split('\n').filter(Boolean))
+        expect(JSON.parse(line)).toHaveProperty('type');
+    } finally {
+      await session.close();
     }
   });
 });

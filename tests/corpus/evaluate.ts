@@ -79,7 +79,8 @@ export function align(expected: readonly string[], actual: readonly string[]): [
   return pairs.reverse();
 }
 
-const verdictOf = (label: string) => (label === '-' ? '-' : (label.split(':')[1] ?? label));
+const verdictOf = (label: string) =>
+  label === '-' || label === '(none)' ? label : (label.split(':')[1] ?? label);
 
 /** Evaluates the engine on every scenario. */
 export function evaluate(scenarios: readonly Scenario[]): EvaluationReport {
@@ -96,7 +97,13 @@ export function evaluate(scenarios: readonly Scenario[]): EvaluationReport {
     const { actual, completed } = runScenario(scenario);
     let pairs: [string, string][];
     let verdictsOk: boolean;
-    if (scenario.offTargetOnly) {
+    if (scenario.noStrokes) {
+      const strokes = actual.filter((a) => !a.endsWith(':off-target'));
+      pairs = strokes.length
+        ? strokes.map((a) => ['-', a] as [string, string])
+        : [['(none)', '(none)']];
+      verdictsOk = strokes.length === 0;
+    } else if (scenario.offTargetOnly) {
       // Only hints are expected: at least one, and nothing else.
       const hintsOnly = actual.length > 0 && actual.every((a) => a.endsWith(':off-target'));
       pairs = [['*:off-target', hintsOnly ? '*:off-target' : actual.join(',') || '-']];

@@ -17,12 +17,15 @@ export interface Scenario {
   readonly complete: boolean;
   /** Only off-target hints are expected, at least one (the hand works the wrong area). */
   readonly offTargetOnly?: boolean;
+  /** No stroke at all is made: off-target hints may appear, nothing else. */
+  readonly noStrokes?: boolean;
 }
 
 /** Faces and hands the corpus is built from (real landmarks), and the camera rate they play at. */
 const CASTS = [
   { label: 'face A', synth: new StrokeSynth('bg_face_640x480', 'business_person'), fps: 25 },
-  { label: 'face B', synth: new StrokeSynth('business_person', 'gesture_video_t2.6s'), fps: 20 },
+  { label: 'face B', synth: new StrokeSynth('business_person', 'woman_sitting_street'), fps: 20 },
+  { label: 'face C', synth: new StrokeSynth('gesture_video_t2.6s', 'two_children_faces'), fps: 15 },
 ];
 let synth = CASTS[0]?.synth as StrokeSynth;
 let FPS = 25;

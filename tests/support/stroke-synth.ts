@@ -65,6 +65,8 @@ export class StrokeSynth {
   readonly size: FrameSize;
   private readonly face: Point3[];
   private readonly hand: HandObservation;
+  /** The mirror image of `hand`, labelled as the other hand. */
+  private readonly otherHand: HandObservation;
   private readonly space = new FaceSpace();
   private readonly center: Vec2;
 
@@ -86,6 +88,12 @@ export class StrokeSynth {
         ((hy[i] ?? 0) * k) / size.height,
         p[2],
       ]),
+    };
+    const meanX = this.hand.landmarks.reduce((a, p) => a + p[0], 0) / this.hand.landmarks.length;
+    this.otherHand = {
+      handedness: this.hand.handedness === 'Left' ? 'Right' : 'Left',
+      score: this.hand.score,
+      landmarks: this.hand.landmarks.map((p) => [2 * meanX - p[0], p[1], p[2]]),
     };
     const l = this.face[234] as Point3;
     const r = this.face[454] as Point3;
@@ -176,26 +184,26 @@ export class StrokeSynth {
     pose: HeadPose,
     noise: () => number,
   ): HandObservation {
-    const landmarks = this.hand.landmarks.map(
-      (p) => [p[0], p[1], p[2]] as [number, number, number],
-    );
+    // The person's left side is worked by the other hand: the same hand mirrored.
+    const hand = target.x > this.center.x ? this.otherHand : this.hand;
+    const landmarks = hand.landmarks.map((p) => [p[0], p[1], p[2]] as [number, number, number]);
     if (pinch) {
       const index = landmarks[8] as [number, number, number];
       landmarks[4] = [index[0] + 0.002, index[1] + 0.002, index[2]];
     } else {
-      // Open the thumb away from the index so that only scripted pinches close.
+      // Thumb a little way from the index, as in a hand working near the skin: only scripted pinches close.
       const index = landmarks[8] as [number, number, number];
       const thumb = landmarks[4] as [number, number, number];
-      const gap = Math.hypot(thumb[0] - index[0], thumb[1] - index[1]);
-      const want = (this.space.pixelWidth * 0.2) / this.size.width;
-      if (gap < want) landmarks[4] = [index[0] - want, index[1] + want * 0.3, thumb[2]];
+      const gap = (this.space.pixelWidth * 0.14) / this.size.width;
+      const away = hand === this.hand ? -gap : gap;
+      landmarks[4] = [index[0] + away, index[1] + gap * 0.3, thumb[2]];
     }
     const ids = EFFECTOR_LANDMARKS[effector];
     const ex = ids.reduce((a, i) => a + (landmarks[i]?.[0] ?? 0), 0) / ids.length;
     const ey = ids.reduce((a, i) => a + (landmarks[i]?.[1] ?? 0), 0) / ids.length;
     return {
-      handedness: this.hand.handedness,
-      score: this.hand.score,
+      handedness: hand.handedness,
+      score: hand.score,
       landmarks: landmarks.map((p) =>
         this.transform([p[0] - ex + target.x, p[1] - ey + target.y, p[2]], pose, noise),
       ),

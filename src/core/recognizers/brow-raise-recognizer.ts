@@ -69,6 +69,8 @@ export class BrowRaiseRecognizer implements StepRecognizer {
     const slot = this.liftSlot === null ? undefined : frame.hands.slots[this.liftSlot];
     const tip = slot?.seenNow ? slot.points.get('index') : undefined;
     if (tip) this.liftTopY = Math.min(this.liftTopY, tip.y);
+    // Mid-lift the fingertip may leave the hairline (pulling); it is still this step's hand at work.
+    if (this.liftSlot !== null) this.onTarget = true;
     if (lift > LOWERED) return [];
     return this.endRep();
   }

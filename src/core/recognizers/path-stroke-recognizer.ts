@@ -1,4 +1,4 @@
-import { type PolylineProjection, projectOntoPolyline } from '../polyline';
+import { type PolylineProjection, polylineLength, projectOntoPolyline } from '../polyline';
 import type { Side } from '../regions';
 import { REGIONS } from '../regions';
 import type { Effector, PathStrokeKind, RoutineStep } from '../routine-schema';
@@ -13,6 +13,24 @@ import {
 /** Distance (face widths) within which an effector is on a path; hysteresis keeps it on until the exit distance. */
 export const PATH_ENTER_DISTANCE = 0.11;
 export const PATH_EXIT_DISTANCE = 0.15;
+
+/**
+ * A hand sweeping across the face passes over the paths of both sides in one movement; that is
+ * not a stroke. A judged stroke waits CROSS_HOLD_MS and is dropped if the same hand was beyond
+ * CROSS_MARGIN (face widths) on the other side of the face from CROSS_WINDOW_MS before the stroke
+ * began until then.
+ */
+const CROSS_MARGIN = 0.15;
+const CROSS_WINDOW_MS = 350;
+const CROSS_HOLD_MS = 350;
+
+interface PendingJudgement extends Judgement {
+  /** "slot:effector" of the hand part that made the stroke. */
+  readonly maker: string;
+  readonly startT: number;
+  /** The stroke's own end plus CROSS_HOLD_MS. */
+  readonly releaseAt: number;
+}
 
 /** The effector of a hand found on a path this frame. */
 interface PathHit {
@@ -32,6 +50,11 @@ export class PathStrokeRecognizer implements StepRecognizer {
   private readonly owners: ({ slot: number; effector: Effector } | null)[];
   private readonly effectors: readonly Effector[];
   private readonly projection: PolylineProjection = { s: 0, distance: 0 };
+  private readonly bilateral: boolean;
+  private pending: PendingJudgement[] = [];
+  /** Per "slot:effector": when it was last far on the person's right (x < -margin) and left (x > margin). */
+  private readonly farRightAt = new Map<string, number>();
+  private readonly farLeftAt = new Map<string, number>();
 
   constructor(step: RoutineStep & { kind: PathStrokeKind }) {
     const region = REGIONS[step.region ?? 'jawline-outward'];
@@ -40,6 +63,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
     this.trackers = region.paths.map(() => new StrokeTracker(tuning));
     this.owners = region.paths.map(() => null);
     this.effectors = step.effectors ?? ['fingertips'];
+    this.bilateral = region.paths.some((p) => p.side !== 'center');
   }
 
   update(frame: RecognizerFrame): Judgement[] {
@@ -59,6 +83,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
     });
     this.onTarget = false;
     this.progress = {};
+    this.noteSides(frame);
     paths.forEach((path, i) => {
       const tracker = this.trackers[i] as StrokeTracker;
       const hit = hits[i] ?? null;
@@ -69,20 +94,81 @@ export class PathStrokeRecognizer implements StepRecognizer {
         this.owners[i] = null;
       }
       const pinch = hit ? (frame.hands.slots[hit.slot]?.pinchClosed ?? false) : false;
+      tracker.setPathLength(polylineLength(this.geometry.points[i] ?? []));
       const attempt = tracker.update(frame.t, hit ? hit.s : null, pinch);
-      if (attempt) judgements.push({ side: path.side, verdict: attempt.verdict });
+      if (attempt)
+        this.hold(
+          path.side,
+          attempt.verdict,
+          this.owners[i],
+          attempt.startT,
+          attempt.endT,
+          judgements,
+        );
       const s = tracker.position;
       if (s !== null) this.progress[path.side] = s;
     });
+    this.release(frame.t, judgements, false);
     return judgements;
+  }
+
+  private noteSides(frame: RecognizerFrame): void {
+    frame.hands.slots.forEach((slot, i) => {
+      if (!slot.seenNow) return;
+      for (const effector of this.effectors) {
+        const p = slot.points.get(effector);
+        if (p && p.x < -CROSS_MARGIN) this.farRightAt.set(`${i}:${effector}`, frame.t);
+        if (p && p.x > CROSS_MARGIN) this.farLeftAt.set(`${i}:${effector}`, frame.t);
+      }
+    });
+  }
+
+  /** Judgements on two-sided regions wait a moment, in case the hand is sweeping across the face. */
+  private hold(
+    side: Side,
+    verdict: Judgement['verdict'],
+    owner: { slot: number; effector: Effector } | null | undefined,
+    startT: number,
+    endT: number,
+    out: Judgement[],
+  ): void {
+    if (!this.bilateral || !owner) out.push({ side, verdict });
+    else
+      this.pending.push({
+        side,
+        verdict,
+        maker: `${owner.slot}:${owner.effector}`,
+        startT,
+        releaseAt: endT + CROSS_HOLD_MS,
+      });
+  }
+
+  private release(t: number, out: Judgement[], all: boolean): void {
+    this.pending = this.pending.filter((p) => {
+      const otherSideAt =
+        (p.side === 'right' ? this.farLeftAt : this.farRightAt).get(p.maker) ?? -Infinity;
+      if (otherSideAt >= p.startT - CROSS_WINDOW_MS && otherSideAt <= p.releaseAt) return false;
+      if (!all && t < p.releaseAt) return true;
+      out.push({ side: p.side, verdict: p.verdict });
+      return false;
+    });
   }
 
   flush(t: number): Judgement[] {
     const judgements: Judgement[] = [];
     this.geometry.region.paths.forEach((path, i) => {
       const attempt = this.trackers[i]?.flush(t);
-      if (attempt) judgements.push({ side: path.side, verdict: attempt.verdict });
+      if (attempt)
+        this.hold(
+          path.side,
+          attempt.verdict,
+          this.owners[i],
+          attempt.startT,
+          attempt.endT,
+          judgements,
+        );
     });
+    this.release(t, judgements, true);
     return judgements;
   }
 
@@ -100,8 +186,10 @@ export class PathStrokeRecognizer implements StepRecognizer {
         projectOntoPolyline(point, points, this.projection);
         const owned = owner?.slot === slotIndex && owner.effector === effector && tracker.inStroke;
         if (this.projection.distance > (owned ? PATH_EXIT_DISTANCE : PATH_ENTER_DISTANCE)) continue;
-        // The stroke's own effector wins while it stays within reach, so strokes don't hop between fingers.
-        const distance = owned ? -1 : this.projection.distance;
+        // The stroke's own effector wins while it stays within reach, so strokes don't hop between
+        // fingers; otherwise the step's main effector (listed first) goes before the others.
+        const rank = this.effectors.indexOf(effector);
+        const distance = owned ? -1 : rank + this.projection.distance;
         if (!best || distance < best.distance)
           best = { slot: slotIndex, effector, s: this.projection.s, distance };
       }

@@ -10,6 +10,11 @@ import {
 
 /** How near the lips (face widths) the pinch must close. */
 const LIP_REACH = 0.12;
+/** Whether a face point lies over the face (inside its outline, roughly). */
+function overFace(p: { x: number; y: number }): boolean {
+  return Math.abs(p.x) < 0.6 && p.y > -0.75 && p.y < 0.85;
+}
+
 /** A pluck is a pinch released within this time (ms); longer is a squeeze, judged too slow. */
 const QUICK_MS = 600;
 
@@ -26,6 +31,7 @@ export class PluckRecognizer implements StepRecognizer {
   /** Per hand slot: when its pinch closed on a lip, or null. */
   private readonly closedAt: (number | null)[] = [null, null];
   private readonly wasClosed: boolean[] = [false, false];
+  private readonly closedOnLip: boolean[] = [false, false];
 
   constructor(step: RoutineStep) {
     this.geometry = new RegionGeometry(REGIONS[step.region ?? 'lips']);
@@ -55,14 +61,19 @@ export class PluckRecognizer implements StepRecognizer {
       }
       if (onLip) this.onTarget = true;
       const closed = slot.pinchClosed;
-      if (closed && !this.wasClosed[i]) this.closedAt[i] = onLip ? frame.t : null;
-      if (!closed && this.wasClosed[i]) {
-        const since = this.closedAt[i];
-        if (since !== null && since !== undefined)
-          judgements.push({
-            side: 'center',
-            verdict: frame.t - since <= QUICK_MS ? 'good' : 'too-slow',
-          });
+      if (closed && !this.wasClosed[i]) {
+        // Pinches that close over the face count; elsewhere the hand is just moving.
+        this.closedAt[i] = onLip || (point && overFace(point)) ? frame.t : null;
+        this.closedOnLip[i] = onLip;
+      }
+      const since = this.closedAt[i] ?? null;
+      if (!closed && this.wasClosed[i] && since !== null) {
+        const quick = frame.t - since <= QUICK_MS;
+        if (!this.closedOnLip[i]) {
+          if (quick) judgements.push({ side: 'center', verdict: 'off-target' });
+        } else {
+          judgements.push({ side: 'center', verdict: quick ? 'good' : 'too-slow' });
+        }
         this.closedAt[i] = null;
       }
       this.wasClosed[i] = closed;
