@@ -10,15 +10,20 @@ export interface CoachMessage {
   readonly tone: MessageTone;
 }
 
-const sideWords: Record<Side, string> = {
-  left: 'on your left side',
-  right: 'on your right side',
-  center: '',
-};
+/**
+ * Words for a side of the face. Sides are the person's own; in a mirrored view that is also the
+ * side of the screen they see it on, otherwise the screen side is named too.
+ */
+export function sideWords(side: Side, mirrored: boolean): string {
+  if (side === 'center') return '';
+  if (mirrored) return `on your ${side} side`;
+  return `on your ${side} side (the ${side === 'left' ? 'right' : 'left'} of the screen)`;
+}
 
 /** What to tell the person about a judged stroke. */
-export function verdictMessage(verdict: StrokeVerdict, side: Side): CoachMessage {
-  const where = sideWords[side] ? ` ${sideWords[side]}` : '';
+export function verdictMessage(verdict: StrokeVerdict, side: Side, mirrored = true): CoachMessage {
+  const words = sideWords(side, mirrored);
+  const where = words ? ` ${words}` : '';
   switch (verdict) {
     case 'good':
       return { text: `Good stroke${where}.`, tone: 'good' };
@@ -27,9 +32,9 @@ export function verdictMessage(verdict: StrokeVerdict, side: Side): CoachMessage
     case 'off-target':
       return { text: 'Move your fingers onto the area the arrows show.', tone: 'warn' };
     case 'too-fast':
-      return { text: `Slow down${where}: glide steadily along the arrow.`, tone: 'warn' };
+      return { text: `Slow down${where}: keep it smooth and steady.`, tone: 'warn' };
     case 'too-slow':
-      return { text: 'Quicker: make it a short, brisk flick.', tone: 'warn' };
+      return { text: 'Quicker: make it short and brisk.', tone: 'warn' };
     case 'too-short':
       return { text: `Go the whole length of the arrow${where}.`, tone: 'warn' };
     case 'no-pinch':
@@ -56,7 +61,7 @@ export function liveMessage(feedback: LiveFeedback): CoachMessage {
     case 'off-target':
       return { text: 'Move your fingers onto the area the arrows show.', tone: 'warn' };
     case 'on-target':
-      return { text: 'On target: stroke along the arrow.', tone: 'good' };
+      return { text: 'On target: follow the arrow.', tone: 'good' };
     case 'hands-ready':
       return { text: 'Place your fingers where the arrow starts.', tone: 'info' };
     case 'timed':

@@ -1,7 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { type Cue, CuePolicy } from '../core/cue-policy';
 import type { TrackedFrame } from '../core/frame';
 import type { Routine } from '../core/routine-schema';
-import { findRoutine, ROUTINES } from '../core/routines';
+import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../core/routines';
+import { estimateRemainingMs } from '../core/session-plan';
 import {
   type EngineEvent,
   type EngineSnapshot,
@@ -23,6 +25,13 @@ import './routine-summary';
 import type { SessionCommand } from './session-controls';
 import './session-controls';
 import './start-screen';
+import type { StartChoice } from './start-screen';
+import {
+  loadVoiceSettings,
+  saveVoiceSettings,
+  VoiceCoach,
+  type VoiceSettings,
+} from './voice-coach';
 import './step-card';
 import { panelStyles } from './theme';
 
@@ -33,18 +42,48 @@ const VERDICT_MS = 1600;
 /** `massage-tracking` is fired at most this often (ms). */
 const TRACKING_EVENT_INTERVAL_MS = 100;
 
-/** Where a deep link (`?routine=<id>&step=<id>`) points. */
+/** Where a deep link (`?routine=<id>&step=<id>` or `?session=<id>&step=<id>`) points. */
 export interface DeepLink {
-  readonly routine: string;
+  readonly kind: 'routine' | 'session';
+  readonly id: string;
   readonly step: string | undefined;
 }
 
-/** Reads a deep link from a query string; null when it names no routine. */
+/** Reads a deep link from a query string; null when it names no routine or session. */
 export function parseDeepLink(search: string): DeepLink | null {
   const params = new URLSearchParams(search);
+  const session = params.get('session');
   const routine = params.get('routine');
-  if (!routine) return null;
-  return { routine, step: params.get('step') ?? undefined };
+  const step = params.get('step') ?? undefined;
+  if (session) return { kind: 'session', id: session, step };
+  if (routine) return { kind: 'routine', id: routine, step };
+  return null;
+}
+
+/** What the start screen offers: the two sessions first, then each routine on its own. */
+const START_CHOICES: readonly StartChoice[] = [
+  ...SESSIONS.map((plan) => ({
+    id: plan.id,
+    kind: 'session' as const,
+    title: plan.title,
+    summary: plan.summary,
+    stepTitles: sessionRoutine(plan.id)?.steps.map((s) => s.title) ?? [],
+  })),
+  ...ROUTINES.map((routine) => ({
+    id: routine.id,
+    kind: 'routine' as const,
+    title: routine.title,
+    summary: routine.summary,
+    stepTitles: routine.steps.map((s) => s.title),
+  })),
+];
+
+/** How long a caption stays on screen (ms). */
+const CAPTION_MS = 5000;
+
+function formatClock(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /**
@@ -66,6 +105,8 @@ export class MassageApp extends LitElement {
     statusText: { state: true },
     flash: { state: true },
     summary: { state: true },
+    caption: { state: true },
+    voice: { state: true },
   };
 
   static override styles = [
@@ -128,6 +169,33 @@ export class MassageApp extends LitElement {
         border-radius: 16px;
         border-left: 6px solid var(--bad);
       }
+      .caption {
+        position: absolute;
+        left: 50%;
+        bottom: 1rem;
+        transform: translateX(-50%);
+        max-width: 90%;
+        margin: 0;
+        padding: 0.4rem 0.9rem;
+        border-radius: 10px;
+        background: rgba(0, 0, 0, 0.75);
+        color: #fff;
+        font-size: 1.1rem;
+        text-align: center;
+      }
+      .clock {
+        color: var(--muted);
+        font-variant-numeric: tabular-nums;
+      }
+      .voice {
+        display: flex;
+        gap: 0.75rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      select {
+        font: inherit;
+      }
       .paused {
         position: absolute;
         top: 1rem;
@@ -149,6 +217,8 @@ export class MassageApp extends LitElement {
   declare statusText: string;
   declare flash: StrokeFlash | null;
   declare summary: { routine: Routine; tallies: readonly StepTally[] } | null;
+  declare caption: { text: string; at: number } | null;
+  declare voice: VoiceSettings;
 
   private readonly camera = new CameraController(this);
   private readonly recorder = new TraceRecorder();
@@ -156,6 +226,9 @@ export class MassageApp extends LitElement {
   private engine: StepEngine | null = null;
   private lastTrackingEvent = -Infinity;
   private lastVerdictAt = -Infinity;
+  private cues: CuePolicy | null = null;
+  private speaker: VoiceCoach;
+  private sessionStartT: number | null = null;
 
   constructor() {
     super();
@@ -169,26 +242,36 @@ export class MassageApp extends LitElement {
     this.statusText = '';
     this.flash = null;
     this.summary = null;
+    this.caption = null;
+    this.voice = loadVoiceSettings();
+    this.speaker = new VoiceCoach(this.voice);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     const link = parseDeepLink(location.search);
-    if (link) void this.startSession(link.routine, link.step);
+    if (link) void this.startSession(link.id, link.kind, link.step);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.endSession();
+    this.speaker.dispose();
   }
 
-  /** Starts a routine (optionally at a step): opens the camera, loads the models, starts coaching. */
-  async startSession(routineId: string, stepId?: string): Promise<void> {
-    const routine = findRoutine(routineId);
+  /**
+   * Starts a routine or a session (optionally at a step): opens the camera, loads the models,
+   * starts coaching.
+   */
+  async startSession(
+    id: string,
+    kind: 'routine' | 'session' = 'routine',
+    stepId?: string,
+  ): Promise<void> {
+    const routine = kind === 'session' ? sessionRoutine(id) : findRoutine(id);
     if (!routine) {
-      return this.fail(
-        `There is no routine called “${routineId}”. Choose one of: ${ROUTINES.map((r) => r.id).join(', ')}.`,
-      );
+      const known = (kind === 'session' ? SESSIONS : ROUTINES).map((r) => r.id).join(', ');
+      return this.fail(`There is no ${kind} called “${id}”. Choose one of: ${known}.`);
     }
     if (stepId && !routine.steps.some((s) => s.id === stepId)) {
       return this.fail(`The routine “${routine.title}” has no step called “${stepId}”.`);
@@ -208,6 +291,11 @@ export class MassageApp extends LitElement {
     }
     const frameSize = { width: video.videoWidth, height: video.videoHeight };
     this.engine = new StepEngine(routine, frameSize, stepId);
+    this.cues = new CuePolicy(
+      routine,
+      (verdict, side) => verdictMessage(verdict, side, this.mirrored).text,
+    );
+    this.sessionStartT = null;
     this.recorder.clear();
     this.snapshot = this.engine.snapshot;
     const loop = new CameraFrameLoop(video, await tracker, (error) =>
@@ -223,6 +311,7 @@ export class MassageApp extends LitElement {
     const engine = this.engine;
     if (!engine) return;
     this.recorder.add(frame);
+    this.sessionStartT ??= frame.t;
     const events = engine.update(frame);
     for (const event of events) this.handleEngineEvent(event);
     this.frame = frame;
@@ -242,12 +331,24 @@ export class MassageApp extends LitElement {
     }
   }
 
+  private say(cue: Cue): void {
+    this.caption = { text: cue.text, at: performance.now() };
+    this.speaker.speak(cue);
+  }
+
+  private setVoice(settings: VoiceSettings): void {
+    this.voice = settings;
+    saveVoiceSettings(settings);
+    this.speaker.update(settings);
+  }
+
   private handleEngineEvent(event: EngineEvent): void {
+    for (const cue of this.cues?.cuesFor(event, performance.now()) ?? []) this.say(cue);
     switch (event.type) {
       case 'stroke':
         this.lastVerdictAt = performance.now();
         this.flash = { verdict: event.verdict, side: event.side, at: this.lastVerdictAt };
-        this.message = verdictMessage(event.verdict, event.side);
+        this.message = verdictMessage(event.verdict, event.side, this.mirrored);
         this.dispatchEvent(
           appEvent('massage-stroke', {
             step: event.step,
@@ -334,7 +435,9 @@ export class MassageApp extends LitElement {
     this.source = null;
     this.camera.stop();
     this.engine = null;
+    this.cues = null;
     this.frame = null;
+    this.caption = null;
   }
 
   private fail(message: string): void {
@@ -347,8 +450,9 @@ export class MassageApp extends LitElement {
     switch (this.screen) {
       case 'start':
         return html`<start-screen
-          .routines=${ROUTINES}
-          @start-routine=${(e: CustomEvent<{ routineId: string }>) => this.startSession(e.detail.routineId)}
+          .choices=${START_CHOICES}
+          @start-routine=${(e: CustomEvent<{ choiceId: string; kind: 'routine' | 'session' }>) =>
+            this.startSession(e.detail.choiceId, e.detail.kind)}
         ></start-screen>`;
       case 'error':
         return html`<div class="error" role="alert">
@@ -378,7 +482,7 @@ export class MassageApp extends LitElement {
         )
       : [];
     return html`<div class="session">
-      <div class="stage" style=${nothing}>
+      <div class="stage">
         <video class=${this.mirrored ? 'mirrored' : ''} muted playsinline></video>
         <stroke-overlay
           .frame=${this.frame}
@@ -393,8 +497,10 @@ export class MassageApp extends LitElement {
         ></stroke-overlay>
         ${this.screen === 'starting' ? html`<div class="loading">${this.statusText}</div>` : nothing}
         ${this.paused ? html`<div class="paused">Paused</div>` : nothing}
+        ${this.renderCaption()}
       </div>
       <div class="panel">
+        ${this.renderClock(snapshot)}
         <step-card
           .step=${snapshot?.step ?? null}
           .tally=${snapshot?.tally ?? null}
@@ -413,8 +519,65 @@ export class MassageApp extends LitElement {
           }} />
           Mirror the video (like a mirror: your right hand shows on the right)
         </label>
+        <div class="options voice">
+          <button
+            class="secondary mute"
+            aria-pressed=${this.voice.muted ? 'true' : 'false'}
+            @click=${() => this.setVoice({ ...this.voice, muted: !this.voice.muted })}
+          >
+            ${this.voice.muted ? 'Unmute voice' : 'Mute voice'}
+          </button>
+          <label>
+            Speech
+            <select
+              class="rate"
+              @change=${(e: Event) => this.setVoice({ ...this.voice, rate: Number((e.target as HTMLSelectElement).value) })}
+            >
+              ${[
+                [0.8, 'slow'],
+                [1, 'normal'],
+                [1.2, 'fast'],
+              ].map(
+                ([rate, label]) =>
+                  html`<option value=${rate} ?selected=${this.voice.rate === rate}>${label}</option>`,
+              )}
+            </select>
+          </label>
+          ${VoiceCoach.supported ? nothing : html`<span>This browser cannot speak; cues are shown as captions.</span>`}
+        </div>
       </div>
     </div>`;
+  }
+
+  /** The latest spoken cue as a caption over the video. */
+  private renderCaption() {
+    const caption = this.caption;
+    if (!caption || performance.now() - caption.at > CAPTION_MS) return nothing;
+    return html`<p class="caption" aria-live="polite">${caption.text}</p>`;
+  }
+
+  /** Session clock and the estimated time left; a countdown in timed steps. */
+  private renderClock(snapshot: EngineSnapshot | null) {
+    if (!snapshot || this.sessionStartT === null || !this.frame) return nothing;
+    const elapsed = this.frame.t - this.sessionStartT;
+    const left = estimateRemainingMs(snapshot.routine, snapshot.stepIndex, snapshot.elapsedMs);
+    return html`<div class="clock" role="timer">
+      <span class="elapsed">${formatClock(elapsed)}</span> elapsed ·
+      <span class="left">about ${Math.max(1, Math.round(left / 60_000))} min left</span>
+      ${
+        snapshot.remainingMs !== null
+          ? html` · <span class="step-left">${formatClock(snapshot.remainingMs)} left in this step</span>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  protected override updated(): void {
+    // NOTE: set through the CSSOM; the Content-Security-Policy blocks inline style attributes,
+    // which is what lit's styleMap writes on first render.
+    const size = this.source?.frameSize;
+    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
+    if (stage && size && size.width > 0) stage.style.aspectRatio = `${size.width} / ${size.height}`;
   }
 
   private goHome(): void {

@@ -1,14 +1,23 @@
 import { css, html, LitElement } from 'lit';
-import type { Routine } from '../core/routine-schema';
+
+/** Something to start: a session (several routines and tool steps) or a single routine. */
+export interface StartChoice {
+  readonly id: string;
+  readonly kind: 'session' | 'routine';
+  readonly title: string;
+  readonly summary: string;
+  readonly stepTitles: readonly string[];
+}
+
 import { panelStyles } from './theme';
 
-/** Fired when the person chooses a routine and asks to start. */
-export type StartRoutineEvent = CustomEvent<{ routineId: string }>;
+/** Fired when the person chooses a session or routine and asks to start. */
+export type StartRoutineEvent = CustomEvent<{ choiceId: string; kind: StartChoice['kind'] }>;
 
 /** `<start-screen>`: explains what will happen and asks for the camera. */
 export class StartScreen extends LitElement {
   static override properties = {
-    routines: { attribute: false },
+    choices: { attribute: false },
     selected: { state: true },
     busy: { type: Boolean },
   };
@@ -69,19 +78,19 @@ export class StartScreen extends LitElement {
     `,
   ];
 
-  declare routines: readonly Routine[];
+  declare choices: readonly StartChoice[];
   declare selected: string;
   declare busy: boolean;
 
   constructor() {
     super();
-    this.routines = [];
+    this.choices = [];
     this.selected = '';
     this.busy = false;
   }
 
   protected override render() {
-    const selected = this.selected || this.routines[0]?.id || '';
+    const selected = this.selected || this.choices[0]?.id || '';
     return html`
       <h1>Massage coach</h1>
       <p class="lead">
@@ -95,26 +104,26 @@ export class StartScreen extends LitElement {
         <li>Follow the arrows. Each step moves on by itself once you have done its strokes.</li>
       </ol>
       <fieldset>
-        <legend>Choose a routine</legend>
-        ${this.routines.map(
-          (routine) => html`
-            <label>
+        <legend>Choose a session or a single routine</legend>
+        ${this.choices.map(
+          (choice) => html`
+            <label data-choice=${choice.id}>
               <input
                 type="radio"
                 name="routine"
-                .value=${routine.id}
-                .checked=${routine.id === selected}
+                .value=${choice.id}
+                .checked=${choice.id === selected}
                 @change=${() => {
-                  this.selected = routine.id;
+                  this.selected = choice.id;
                 }}
               />
-              <strong>${routine.title}</strong> — ${routine.summary}
-              <div class="steps">${routine.steps.map((s) => s.title).join(' · ')}</div>
+              <strong>${choice.title}</strong> — ${choice.summary}
+              <div class="steps">${choice.stepTitles.join(' · ')}</div>
             </label>
           `,
         )}
       </fieldset>
-      <button ?disabled=${this.busy || !selected} @click=${() => this.start(selected)}>
+      <button class="start" ?disabled=${this.busy || !selected} @click=${() => this.start(selected)}>
         ${this.busy ? 'Starting…' : 'Start with camera'}
       </button>
       <p class="privacy">
@@ -124,9 +133,14 @@ export class StartScreen extends LitElement {
     `;
   }
 
-  private start(routineId: string): void {
+  private start(choiceId: string): void {
+    const kind = this.choices.find((c) => c.id === choiceId)?.kind ?? 'routine';
     this.dispatchEvent(
-      new CustomEvent('start-routine', { detail: { routineId }, bubbles: true, composed: true }),
+      new CustomEvent('start-routine', {
+        detail: { choiceId, kind },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 }

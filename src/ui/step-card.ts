@@ -97,7 +97,10 @@ export class StepCard extends LitElement {
       <ol>
         ${step.instructions.map((line) => html`<li>${line}</li>`)}
       </ol>
-      <div class="counter" role="status" aria-live="polite">
+      ${
+        step.kind === 'timed'
+          ? nothing
+          : html`<div class="counter" role="status" aria-live="polite">
         ${sides.map(([key, label]) => {
           const good =
             key === 'total'
@@ -115,7 +118,8 @@ export class StepCard extends LitElement {
             ${wrong > 0 ? html`<small class="wrong">${wrong} wrong way</small>` : nothing}
           </div>`;
         })}
-      </div>
+      </div>`
+      }
       ${step.caution ? html`<div class="caution">${step.caution}</div>` : nothing}
     `;
   }

@@ -126,7 +126,7 @@ describe('the live coach in Chromium on the fake camera', () => {
 
   it('sent nothing off the device and logged no errors', () => {
     expect(session.offsiteRequests).toEqual([]);
-    expect(session.consoleErrors).toEqual([]);
+    expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
   });
 });
 
@@ -135,8 +135,9 @@ describe('start screen and deep links', () => {
     const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
     try {
       const page = session.page;
-      await expect.poll(() => page.locator('start-screen label').count()).toBeGreaterThan(0);
-      await page.click('start-screen button');
+      await expect.poll(() => page.locator('start-screen label').count()).toBeGreaterThan(4);
+      await page.click('start-screen label[data-choice=facegym-daily]');
+      await page.click('start-screen button.start');
       await expect
         .poll(() => page.locator('step-card h2').textContent(), { timeout: 60_000 })
         .toBe('Chin flicks');
@@ -145,7 +146,7 @@ describe('start screen and deep links', () => {
         (e) => ((e['massage-tracking'] ?? []) as TrackingDetail[]).some((d) => d.face),
         60_000,
       );
-      expect(session.consoleErrors).toEqual([]);
+      expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
     } finally {
       await session.close();
     }
@@ -222,6 +223,41 @@ describe('Content-Security-Policy', () => {
     } finally {
       await session.close();
       await bare.close();
+    }
+  });
+});
+
+describe('a whole session with spoken cues', () => {
+  it('advances a timed step by itself, introduces each step in a caption and moves on with the controls', async () => {
+    const session = await openApp(
+      appUrl,
+      '/?session=daily',
+      'gesture_face_hand_640x360_15fps.mjpeg',
+    );
+    try {
+      const page = session.page;
+      const title = () => page.locator('step-card h2').textContent();
+      const caption = () => page.locator('massage-app .caption').textContent();
+      await expect.poll(title, { timeout: 60_000 }).toBe('Apply serum');
+      await expect.poll(caption, { timeout: 20_000 }).toMatch(/^Step 1: Apply serum\./);
+      expect(await page.locator('massage-app .clock').textContent()).toMatch(
+        /elapsed.*min left.*left in this step/s,
+      );
+      // The serum step is timed (30 s) and moves on by itself, with a short rest.
+      await expect.poll(title, { timeout: 50_000, interval: 500 }).toBe('Chin flicks');
+      await expect.poll(caption, { timeout: 10_000 }).toMatch(/^Step 2: Chin flicks\./);
+      await page.click('session-controls [data-command=next]');
+      await expect.poll(title).toBe('Laugh-line walk');
+      await expect.poll(caption, { timeout: 10_000 }).toMatch(/^Step 3: Laugh-line walk\./);
+      await page.click('massage-app button.mute');
+      await expect
+        .poll(() => page.locator('massage-app button.mute').getAttribute('aria-pressed'))
+        .toBe('true');
+      await page.screenshot({ path: join(artifacts, 'session-captions.png') });
+      expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
+      expect(session.offsiteRequests).toEqual([]);
+    } finally {
+      await session.close();
     }
   });
 });

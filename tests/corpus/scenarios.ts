@@ -1,7 +1,7 @@
 import type { FrameSize, TrackedFrame } from '../../src/core/frame';
 import type { RegionId, Side } from '../../src/core/regions';
 import type { Routine, RoutineStep } from '../../src/core/routine-schema';
-import { ROUTINES } from '../../src/core/routines';
+import { ROUTINES, TOOL_STEPS } from '../../src/core/routines';
 import { away, type MotionSegment, StrokeSynth, stroke } from '../support/stroke-synth';
 
 /** A labelled trace: what the engine should make of it. */
@@ -514,8 +514,17 @@ export function generatedCorpus(): Scenario[] {
   });
 }
 
+/** Tool steps that can be recognised run as a routine of their own. */
+const TOOLS_ROUTINE: Routine = {
+  id: 'tools',
+  title: 'Tool steps',
+  summary: 'Preparation and tool steps used by sessions',
+  source: 'tool-steps.json',
+  steps: [...TOOL_STEPS],
+};
+
 function castScenarios(): Scenario[] {
-  return ROUTINES.flatMap((routine) =>
+  return [...ROUTINES, TOOLS_ROUTINE].flatMap((routine) =>
     routine.steps.flatMap((step) => {
       switch (step.kind) {
         case 'glide':
