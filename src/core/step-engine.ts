@@ -58,6 +58,8 @@ export interface EngineSnapshot {
   readonly lastStroke: { verdict: StrokeVerdict; side: Side; t: number } | null;
   /** Where a stroke under way is (0..1) per side, for the overlay. */
   readonly progress: Readonly<Partial<Record<Side, number>>>;
+  /** How much of the press at the end of a stroke is held (0..1) per side, for steps with a hold. */
+  readonly hold: Readonly<Partial<Record<Side, number>>>;
   /** Time spent in the step (ms), and for timed steps the time left. */
   readonly elapsedMs: number;
   readonly remainingMs: number | null;
@@ -113,6 +115,7 @@ export class StepEngine {
       feedback: this.feedback,
       lastStroke: this.lastStroke,
       progress: this.recognizer?.progress ?? {},
+      hold: this.recognizer?.hold ?? {},
       elapsedMs,
       remainingMs: step.kind === 'timed' ? Math.max(0, (step.durationMs ?? 0) - elapsedMs) : null,
     };

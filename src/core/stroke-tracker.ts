@@ -159,6 +159,13 @@ export class StrokeTracker {
     return this.active;
   }
 
+  /** How much of the end-of-stroke hold is done (0..1) at time `t`; 0 when not holding. */
+  holdProgress(t: number): number {
+    const holdMs = this.tuning.holdMs ?? 0;
+    if (!this.active || holdMs <= 0 || this.holdSince === null) return 0;
+    return Math.min(1, (t - this.holdSince) / holdMs);
+  }
+
   /** Current position along the path while in a stroke, else null. */
   get position(): number | null {
     return this.active ? this.lastS : null;

@@ -4,10 +4,13 @@ import {
   CatmullRomCurve3,
   Color,
   ConeGeometry,
+  DoubleSide,
   Group,
   Mesh,
+  MeshBasicMaterial,
   MeshStandardMaterial,
   Quaternion,
+  RingGeometry,
   SphereGeometry,
   Vector3,
 } from 'three';
@@ -15,6 +18,12 @@ import {
 const SAMPLES = 40;
 const RADIAL = 10;
 const UP = new Vector3(0, 1, 0);
+
+/** How an arrow shows its motion. */
+export type ArrowMarker = 'bead' | 'pinch' | 'hold';
+
+const HOLD_SEGMENTS = 48;
+const PINCHES = 4;
 
 /** How an arrow looks: the step's colour, or a flash after a judged stroke. */
 export type ArrowTone = 'idle' | 'active' | 'good' | 'wrong' | 'done';
@@ -50,6 +59,18 @@ export class StrokeArrow {
   });
   private readonly head: Mesh;
   private readonly bead: Mesh;
+  /** Second bead of the pinch marker: the two close together as they travel. */
+  private readonly pinchBead: Mesh;
+  /** Hold timer at the arrow's head: a faint ring and an arc that fills as the press is held. */
+  private readonly holdRing: Mesh;
+  private readonly holdFill: Mesh;
+  private readonly holdMaterial = new MeshBasicMaterial({
+    color: 0xffffff,
+    transparent: true,
+    opacity: 0.35,
+    side: DoubleSide,
+  });
+  private readonly holdFillMaterial = new MeshBasicMaterial({ color: 0xffe066, side: DoubleSide });
   private readonly curve = new CatmullRomCurve3([], false, 'centripetal');
   private controlPoints: Vector3[] = [];
   // Scratch vectors reused every frame.
@@ -60,7 +81,8 @@ export class StrokeArrow {
   private readonly rotation = new Quaternion();
   private readonly color = new Color();
 
-  constructor() {
+  /** @param marker how the arrow shows its motion: a travelling bead, a closing pinch, or a hold timer at the head */
+  constructor(private readonly marker: ArrowMarker = 'bead') {
     this.geometry.setAttribute('position', new BufferAttribute(this.positions, 3));
     this.geometry.setAttribute('normal', new BufferAttribute(this.normals, 3));
     this.geometry.setIndex(tubeIndices());
@@ -68,8 +90,22 @@ export class StrokeArrow {
     tube.frustumCulled = false;
     this.head = new Mesh(new ConeGeometry(1, 1, 20), this.material);
     this.bead = new Mesh(new SphereGeometry(1, 16, 12), this.beadMaterial);
+    this.pinchBead = new Mesh(this.bead.geometry, this.beadMaterial);
+    this.holdRing = new Mesh(new RingGeometry(0.75, 1, HOLD_SEGMENTS), this.holdMaterial);
+    this.holdFill = new Mesh(
+      new RingGeometry(0.75, 1, HOLD_SEGMENTS, 1, Math.PI / 2, -2 * Math.PI),
+      this.holdFillMaterial,
+    );
     this.object.add(tube, this.head, this.bead);
+    if (marker === 'pinch') this.object.add(this.pinchBead);
+    if (marker === 'hold') this.object.add(this.holdRing, this.holdFill);
     this.setTone('idle');
+  }
+
+  /** Fills the hold timer (0..1) while a press is held at the head. */
+  setHoldProgress(progress: number): void {
+    const segments = Math.round(Math.max(0, Math.min(1, progress)) * HOLD_SEGMENTS);
+    this.holdFill.geometry.setDrawRange(0, segments * 6);
   }
 
   /**
@@ -126,9 +162,31 @@ export class StrokeArrow {
     this.head.scale.set(radius * 2.2, headLength, radius * 2.2);
     this.head.position.copy(this.point).addScaledVector(this.tangent, headLength / 2);
 
+    if (this.marker === 'hold') {
+      // The timer sits just past the head, where the press is held.
+      this.holdRing.position
+        .copy(this.head.position)
+        .addScaledVector(this.tangent, headLength * 1.2);
+      this.holdRing.position.z += radius;
+      this.holdRing.scale.setScalar(radius * 3.2);
+      this.holdFill.position.copy(this.holdRing.position);
+      this.holdFill.position.z += 0.5;
+      this.holdFill.scale.copy(this.holdRing.scale);
+    }
+
     this.curve.getPointAt(phase * tubeEnd, this.point);
     this.bead.position.copy(this.point);
     this.bead.scale.setScalar(radius * 1.25);
+    if (this.marker === 'pinch') {
+      // Thumb and finger: two beads either side of the path that close PINCHES times on the way.
+      this.curve.getTangentAt(phase * tubeEnd, this.tangent);
+      this.normal.set(0, 0, 1).cross(this.tangent).normalize();
+      const gap = radius * (0.9 + 1.6 * (0.5 + 0.5 * Math.cos(phase * 2 * Math.PI * PINCHES)));
+      this.pinchBead.position.copy(this.point).addScaledVector(this.normal, -gap);
+      this.bead.position.addScaledVector(this.normal, gap);
+      this.pinchBead.scale.setScalar(radius * 1.1);
+      this.bead.scale.setScalar(radius * 1.1);
+    }
   }
 
   /** Colours the arrow. */
@@ -148,8 +206,12 @@ export class StrokeArrow {
     this.geometry.dispose();
     this.head.geometry.dispose();
     this.bead.geometry.dispose();
+    this.holdRing.geometry.dispose();
+    this.holdFill.geometry.dispose();
     this.material.dispose();
     this.beadMaterial.dispose();
+    this.holdMaterial.dispose();
+    this.holdFillMaterial.dispose();
   }
 }
 

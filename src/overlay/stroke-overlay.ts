@@ -37,6 +37,7 @@ export class StrokeOverlay extends LitElement {
     mirrored: { type: Boolean },
     flash: { attribute: false },
     doneSides: { attribute: false },
+    hold: { attribute: false },
   };
 
   static override styles = css`
@@ -59,6 +60,8 @@ export class StrokeOverlay extends LitElement {
   declare mirrored: boolean;
   declare flash: StrokeFlash | null;
   declare doneSides: readonly Side[];
+  /** Progress of the press held at the end of a stroke, per side (steps with a hold). */
+  declare hold: Readonly<Partial<Record<Side, number>>>;
 
   private renderer: OverlayRenderer | null = null;
   private arrows: { path: ArrowPath; arrow: StrokeArrow; tone: ArrowTone }[] = [];
@@ -76,6 +79,7 @@ export class StrokeOverlay extends LitElement {
     this.mirrored = true;
     this.flash = null;
     this.doneSides = [];
+    this.hold = {};
   }
 
   /** Arrows drawn in the last frame. */
@@ -145,8 +149,9 @@ export class StrokeOverlay extends LitElement {
     for (const { arrow } of this.arrows) arrow.dispose();
     this.arrows = [];
     if (!this.step || !this.renderer) return;
+    const marker = this.step.kind === 'pinch' ? 'pinch' : this.step.holdMs ? 'hold' : 'bead';
     for (const path of arrowPaths(this.step)) {
-      const arrow = new StrokeArrow();
+      const arrow = new StrokeArrow(marker);
       this.renderer.add(arrow.object);
       this.arrows.push({ path, arrow, tone: 'idle' });
     }
@@ -187,6 +192,7 @@ export class StrokeOverlay extends LitElement {
         v.set(this.projected.x, -this.projected.y, this.projected.z + radius * 2);
       });
       entry.arrow.update(this.pathPoints, path.landmarks.length, radius, phase);
+      entry.arrow.setHoldProgress(this.hold[path.side] ?? 0);
       const tone = this.toneFor(path.side, now);
       if (tone !== entry.tone) {
         entry.arrow.setTone(tone);

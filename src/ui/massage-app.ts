@@ -491,6 +491,7 @@ export class MassageApp extends LitElement {
           .mirrored=${this.mirrored}
           .flash=${this.flash}
           .doneSides=${doneSides}
+          .hold=${snapshot?.hold ?? {}}
           @overlay-error=${(e: CustomEvent<{ message: string }>) => {
             this.message = { text: e.detail.message, tone: 'bad' };
           }}

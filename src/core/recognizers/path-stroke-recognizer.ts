@@ -45,6 +45,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
   readonly needsHands = true;
   onTarget = false;
   progress: Partial<Record<Side, number>> = {};
+  hold: Partial<Record<Side, number>> = {};
   private readonly geometry: RegionGeometry;
   private readonly trackers: StrokeTracker[];
   private readonly owners: ({ slot: number; effector: Effector } | null)[];
@@ -83,6 +84,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
     });
     this.onTarget = false;
     this.progress = {};
+    this.hold = {};
     this.noteSides(frame);
     paths.forEach((path, i) => {
       const tracker = this.trackers[i] as StrokeTracker;
@@ -97,7 +99,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
       tracker.setPathLength(polylineLength(this.geometry.points[i] ?? []));
       const attempt = tracker.update(frame.t, hit ? hit.s : null, pinch);
       if (attempt)
-        this.hold(
+        this.defer(
           path.side,
           attempt.verdict,
           this.owners[i],
@@ -107,6 +109,8 @@ export class PathStrokeRecognizer implements StepRecognizer {
         );
       const s = tracker.position;
       if (s !== null) this.progress[path.side] = s;
+      const held = tracker.holdProgress(frame.t);
+      if (held > 0) this.hold[path.side] = held;
     });
     this.release(frame.t, judgements, false);
     return judgements;
@@ -124,7 +128,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
   }
 
   /** Judgements on two-sided regions wait a moment, in case the hand is sweeping across the face. */
-  private hold(
+  private defer(
     side: Side,
     verdict: Judgement['verdict'],
     owner: { slot: number; effector: Effector } | null | undefined,
@@ -159,7 +163,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
     this.geometry.region.paths.forEach((path, i) => {
       const attempt = this.trackers[i]?.flush(t);
       if (attempt)
-        this.hold(
+        this.defer(
           path.side,
           attempt.verdict,
           this.owners[i],
