@@ -51,6 +51,8 @@ export const stepSchema = z
     durationMs: z.number().int().min(1000).max(600_000).optional(),
     /** Sense of circles: "up-near-nose" goes up on the side nearer the nose and out over the top. */
     circleSense: z.enum(['up-near-nose', 'down-near-nose']).optional(),
+    /** Hands the step is done with at once (1 or 2); face exercises and timed steps need none. */
+    hands: z.number().int().min(1).max(2).optional(),
     /** The stroke is made with a tool held in the hand (the hand's points stand in for it). */
     tool: z.enum(['gua-sha', 'roller']).optional(),
     caution: z.string().min(1).optional(),
@@ -112,6 +114,12 @@ export type RoutineStep = Routine['steps'][number];
 
 /** The outcome of validating routine data. */
 export type RoutineParseResult = { ok: true; routine: Routine } | { ok: false; error: string };
+
+/** How many hands to track in a step: as its data says, else none needed for face exercises and timed steps, else two. */
+export function handsFor(step: RoutineStep): 1 | 2 {
+  if (step.hands) return step.hands as 1 | 2;
+  return step.kind === 'head-tilt' || step.kind === 'timed' ? 1 : 2;
+}
 
 /** Joins zod's issues into one message that names each field and what is wrong with it. */
 export function describeIssues(error: z.ZodError): string {

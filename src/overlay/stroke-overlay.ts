@@ -11,6 +11,8 @@ import { type ArrowTone, StrokeArrow } from './stroke-arrow';
 
 /** How long a judged stroke colours its arrow (ms). */
 const FLASH_MS = 900;
+/** Minimum time between two overlay renders (ms): about 30 frames a second. */
+const MIN_RENDER_INTERVAL_MS = 30;
 /** Time for the bead to travel the arrow once (ms). */
 const BEAD_PERIOD_MS = 1400;
 
@@ -70,6 +72,8 @@ export class StrokeOverlay extends LitElement {
   private viewSize: FrameSize = { width: 0, height: 0 };
   private readonly projected: ViewPoint = { x: 0, y: 0, z: 0 };
   private pathPoints: Vector3[] = [];
+  private drewArrows = false;
+  private lastRenderAt = -Infinity;
 
   constructor() {
     super();
@@ -160,6 +164,10 @@ export class StrokeOverlay extends LitElement {
   private readonly tick = (now: number) => {
     this.animationId = requestAnimationFrame(this.tick);
     if (!this.renderer || this.viewSize.width === 0) return;
+    // Thirty frames a second is smooth for the arrows and leaves the CPU to tracking where WebGL
+    // is software-rendered.
+    if (now - this.lastRenderAt < MIN_RENDER_INTERVAL_MS) return;
+    this.lastRenderAt = now;
     const face = this.frame?.face;
     const step = this.step;
     if (!face || !step) {
@@ -193,6 +201,10 @@ export class StrokeOverlay extends LitElement {
       });
       entry.arrow.update(this.pathPoints, path.landmarks.length, radius, phase);
       entry.arrow.setHoldProgress(this.hold[path.side] ?? 0);
+      if (!this.drewArrows) {
+        this.drewArrows = true;
+        performance.mark('massage:first-arrows');
+      }
       const tone = this.toneFor(path.side, now);
       if (tone !== entry.tone) {
         entry.arrow.setTone(tone);

@@ -74,6 +74,7 @@ export class CameraController implements ReactiveController {
     } catch (error) {
       throw toCameraError(error);
     }
+    performance.mark('massage:camera-granted');
     video.srcObject = this.stream;
     video.muted = true;
     video.playsInline = true;

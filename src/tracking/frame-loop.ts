@@ -1,17 +1,20 @@
 import type { FrameSize } from '../core/frame';
 import type { FrameListener, FrameSource } from './frame-source';
+import { PipelineStats } from './pipeline-stats';
 import type { Tracker } from './tracker';
 
 /** Reports a tracking failure that stopped the loop. */
 export type LoopErrorListener = (error: Error) => void;
 
 /**
- * The one frame loop: tracks each new camera frame once (via `requestVideoFrameCallback`), skips
- * frames that arrive while the tracker is busy instead of queueing them, owns the timestamps
- * (performance.now(), strictly increasing) and pauses while the page is hidden.
+ * The one frame loop: offers each new camera frame (via `requestVideoFrameCallback`) to the
+ * tracker once, owns the timestamps (performance.now(), strictly increasing) and pauses while the
+ * page is hidden. Frames that arrive while the tracker is busy are skipped, never queued.
  */
 export class CameraFrameLoop implements FrameSource {
   framesTracked = 0;
+  /** Timings of recent frames. */
+  readonly stats = new PipelineStats();
   private listener: FrameListener | null = null;
   private callbackId: number | null = null;
   private running = false;
@@ -24,11 +27,31 @@ export class CameraFrameLoop implements FrameSource {
   constructor(
     private readonly video: HTMLVideoElement,
     private readonly tracker: Tracker,
-    private readonly onError: LoopErrorListener,
-  ) {}
+    onError: LoopErrorListener,
+  ) {
+    tracker.listen(
+      (frame, capturedAt) => {
+        if (!this.running) return;
+        this.framesTracked++;
+        this.listener?.(frame);
+        this.stats.record(capturedAt, performance.now());
+        this.stats.recordInference(tracker.lastTimings.faceMs, tracker.lastTimings.handMs);
+      },
+      (error) => {
+        if (!this.running) return;
+        this.stop();
+        onError(error);
+      },
+    );
+  }
 
   get frameSize(): FrameSize {
     return { width: this.video.videoWidth, height: this.video.videoHeight };
+  }
+
+  /** How many hands the current step is done with (see {@link Tracker.setNumHands}). */
+  setNumHands(numHands: number): void {
+    this.tracker.setNumHands(numHands);
   }
 
   start(listener: FrameListener): void {
@@ -53,9 +76,9 @@ export class CameraFrameLoop implements FrameSource {
 
   private schedule(): void {
     if (this.callbackId !== null) return;
-    this.callbackId = this.video.requestVideoFrameCallback(() => {
+    this.callbackId = this.video.requestVideoFrameCallback((now, metadata) => {
       this.callbackId = null;
-      this.onVideoFrame();
+      this.onVideoFrame(metadata.captureTime ?? metadata.presentationTime ?? now);
     });
   }
 
@@ -64,24 +87,12 @@ export class CameraFrameLoop implements FrameSource {
     this.callbackId = null;
   }
 
-  private onVideoFrame(): void {
+  private onVideoFrame(capturedAt: number): void {
     if (!this.running) return;
     this.schedule();
-    // A frame that arrives while the last one is still being tracked is dropped, never queued.
-    if (this.tracker.busy || this.video.videoWidth === 0) return;
+    if (this.tracker.saturated || this.video.videoWidth === 0) return;
     const t = Math.max(performance.now(), this.lastT + 1);
     this.lastT = t;
-    this.tracker.track(this.video, t).then(
-      (frame) => {
-        if (!this.running) return;
-        this.framesTracked++;
-        this.listener?.(frame);
-      },
-      (error: unknown) => {
-        if (!this.running) return;
-        this.stop();
-        this.onError(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
+    this.tracker.offer(this.video, t, capturedAt);
   }
 }

@@ -1,4 +1,5 @@
 import type { FrameSize, TrackedFrame } from '../core/frame';
+import type { PipelineStats } from './pipeline-stats';
 
 /** Receives each tracked frame. */
 export type FrameListener = (frame: TrackedFrame) => void;
@@ -12,6 +13,8 @@ export interface FrameSource {
   readonly frameSize: FrameSize;
   /** Frames delivered so far. */
   readonly framesTracked: number;
+  /** Timings of recent frames, where the source measures them. */
+  readonly stats?: PipelineStats;
   /** Begins (or resumes) delivering frames. */
   start(listener: FrameListener): void;
   /** Pauses delivery; `start` resumes it. */

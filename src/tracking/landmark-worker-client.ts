@@ -1,5 +1,6 @@
 import type { FaceObservation, HandObservation, Point3 } from '../core/frame';
 import type {
+  Delegate,
   LandmarkTaskKind,
   WireFace,
   WireHand,
@@ -61,11 +62,15 @@ function toHand(wire: WireHand): HandObservation {
 /** One landmarker running in its own classic worker; one request in flight at a time. */
 export class LandmarkWorkerClient {
   private pending: {
-    resolve: (result: DetectionResult) => void;
+    resolve: (message: WorkerResponse) => void;
     reject: (error: Error) => void;
   } | null = null;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    /** Where the model runs: the GPU where there is a real one, else the CPU. */
+    readonly delegate: Delegate,
+  ) {
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.handle(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -83,9 +88,9 @@ export class LandmarkWorkerClient {
       type: 'classic',
       name: `${kind}-landmarker`,
     });
-    const ready = new Promise<void>((resolve, reject) => {
+    const ready = new Promise<Delegate>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-        if (event.data.type === 'ready') resolve();
+        if (event.data.type === 'ready') resolve(event.data.delegate);
         else if (event.data.type === 'error') reject(new TrackingError(event.data.message));
       };
       worker.onerror = (event) =>
@@ -100,8 +105,9 @@ export class LandmarkWorkerClient {
       numHands,
     };
     worker.postMessage(request);
+    let delegate: Delegate;
     try {
-      await ready;
+      delegate = await ready;
     } catch (error) {
       worker.terminate();
       const reason = error instanceof Error ? error.message : String(error);
@@ -109,7 +115,7 @@ export class LandmarkWorkerClient {
         `Could not load the ${kind} tracking model (${reason}). Reload the page to try again.`,
       );
     }
-    return new LandmarkWorkerClient(worker);
+    return new LandmarkWorkerClient(worker, delegate);
   }
 
   /** True while a detection is running. */
@@ -118,15 +124,31 @@ export class LandmarkWorkerClient {
   }
 
   /** Runs the model on `bitmap` (transferred, then closed by the worker). */
-  detect(bitmap: ImageBitmap, timestamp: number): Promise<DetectionResult> {
+  async detect(bitmap: ImageBitmap, timestamp: number): Promise<DetectionResult> {
     if (this.pending) {
       bitmap.close();
-      return Promise.reject(new TrackingError('A detection is already running.'));
+      throw new TrackingError('A detection is already running.');
     }
+    const message = await this.request({ type: 'detect', bitmap, timestamp }, [bitmap]);
+    if (message.type !== 'result')
+      throw new TrackingError(`Unexpected reply "${message.type}" from the tracking worker.`);
+    return {
+      inferenceMs: message.inferenceMs,
+      faces: message.faces.map(toFace),
+      hands: message.hands.map(toHand),
+    };
+  }
+
+  /** Sets how many hands the hand model looks for; call while idle. */
+  async configure(numHands: number): Promise<void> {
+    if (this.pending) throw new TrackingError('The tracking worker is busy.');
+    await this.request({ type: 'configure', numHands });
+  }
+
+  private request(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerResponse> {
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      const request: WorkerRequest = { type: 'detect', bitmap, timestamp };
-      this.worker.postMessage(request, [bitmap]);
+      this.worker.postMessage(request, transfer);
     });
   }
 
@@ -141,15 +163,8 @@ export class LandmarkWorkerClient {
     const pending = this.pending;
     this.pending = null;
     if (!pending) return;
-    if (message.type === 'result') {
-      pending.resolve({
-        inferenceMs: message.inferenceMs,
-        faces: message.faces.map(toFace),
-        hands: message.hands.map(toHand),
-      });
-    } else if (message.type === 'error') {
-      pending.reject(new TrackingError(message.message));
-    }
+    if (message.type === 'error') pending.reject(new TrackingError(message.message));
+    else pending.resolve(message);
   }
 
   private fail(error: Error): void {

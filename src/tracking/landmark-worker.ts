@@ -14,6 +14,7 @@ type WireFace = import('./worker-protocol').WireFace;
 type WireHand = import('./worker-protocol').WireHand;
 type WorkerRequest = import('./worker-protocol').WorkerRequest;
 type WorkerResponse = import('./worker-protocol').WorkerResponse;
+type Delegate = import('./worker-protocol').Delegate;
 type NormalizedLandmark = import('@mediapipe/tasks-vision').NormalizedLandmark;
 type FaceLandmarker = import('@mediapipe/tasks-vision').FaceLandmarker;
 type HandLandmarker = import('@mediapipe/tasks-vision').HandLandmarker;
@@ -50,28 +51,52 @@ function flatten(points: readonly NormalizedLandmark[]): Float32Array {
   return flat;
 }
 
-async function init(request: InitRequest): Promise<void> {
+/** Whether WebGL here runs on a real GPU (not a software rasteriser, where the GPU delegate is slower). */
+function hasHardwareGl(): boolean {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    return renderer !== '' && !/swiftshader|llvmpipe|software|basic render/i.test(renderer);
+  } catch {
+    return false;
+  }
+}
+
+async function init(request: InitRequest): Promise<Delegate> {
   const vision = loadVision(request.bundleUrl);
   const fileset = {
     wasmLoaderPath: `${request.wasmBaseUrl}vision_wasm_internal.js`,
     wasmBinaryPath: `${request.wasmBaseUrl}vision_wasm_internal.wasm`,
   };
   kind = request.kind;
-  const baseOptions = { modelAssetPath: request.modelUrl, delegate: 'CPU' as const };
-  landmarker =
-    request.kind === 'face'
-      ? await vision.FaceLandmarker.createFromOptions(fileset, {
+  const create = (delegate: Delegate) => {
+    const baseOptions = { modelAssetPath: request.modelUrl, delegate };
+    return request.kind === 'face'
+      ? vision.FaceLandmarker.createFromOptions(fileset, {
           baseOptions,
           runningMode: 'VIDEO',
           numFaces: 1,
           outputFaceBlendshapes: true,
           outputFacialTransformationMatrixes: true,
         })
-      : await vision.HandLandmarker.createFromOptions(fileset, {
+      : vision.HandLandmarker.createFromOptions(fileset, {
           baseOptions,
           runningMode: 'VIDEO',
           numHands: request.numHands,
         });
+  };
+  if (hasHardwareGl()) {
+    try {
+      landmarker = await create('GPU');
+      return 'GPU';
+    } catch {
+      // NOTE: the GPU delegate fails on some drivers; the CPU one works everywhere.
+    }
+  }
+  landmarker = await create('CPU');
+  return 'CPU';
 }
 
 function detect(bitmap: ImageBitmap, timestamp: number): void {
@@ -116,8 +141,11 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     switch (request.type) {
       case 'init':
-        await init(request);
-        post({ type: 'ready' });
+        post({ type: 'ready', delegate: await init(request) });
+        break;
+      case 'configure':
+        await (landmarker as HandLandmarker | null)?.setOptions({ numHands: request.numHands });
+        post({ type: 'configured' });
         break;
       case 'detect':
         detect(request.bitmap, request.timestamp);

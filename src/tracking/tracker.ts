@@ -1,71 +1,194 @@
-import type { TrackedFrame } from '../core/frame';
+import type { FaceObservation, HandObservation, TrackedFrame } from '../core/frame';
 import { LandmarkWorkerClient, type RuntimeUrls } from './landmark-worker-client';
 
 /** Timing of the last tracked frame, for diagnostics and benchmarks. */
 export interface TrackingTimings {
   readonly faceMs: number;
   readonly handMs: number;
-  readonly totalMs: number;
 }
 
+/** Receives each tracked frame with the capture time of the camera frame its hands come from. */
+export type TrackedFrameListener = (frame: TrackedFrame, capturedAt: number) => void;
+
+/** Receives a tracking failure. */
+export type TrackingErrorListener = (error: Error) => void;
+
 /**
- * Runs the face and hand landmarkers in two workers, in parallel, and merges their results into
- * one {@link TrackedFrame}. The only place where MediaPipe output becomes app data.
+ * The face model updates at most this often (ms); between updates its landmarks are
+ * carried forward. Hands move much faster than heads, and the two models share two cores.
+ */
+export const FACE_INTERVAL_MS = 100;
+/** Hand workers taking turns on camera frames. */
+export const HAND_WORKERS = 2;
+/** A face older than this is not carried forward any more (ms). */
+const FACE_MAX_AGE_MS = 400;
+
+/**
+ * Runs the face and hand landmarkers in two workers and turns their results into
+ * {@link TrackedFrame}s: the only place where MediaPipe output becomes app data.
+ *
+ * The workers run independently, each on the newest camera frame whenever it is free, so neither
+ * waits for the other and no queue builds up. A frame is emitted for every hand result, with the
+ * most recent face carried forward (the face model runs at a lower rate).
  */
 export class Tracker {
-  lastTimings: TrackingTimings = { faceMs: 0, handMs: 0, totalMs: 0 };
-  private lastTimestamp = -Infinity;
+  lastTimings: TrackingTimings = { faceMs: 0, handMs: 0 };
+  private face: FaceObservation | null = null;
+  private faceT = -Infinity;
+  private faceStartedT = -Infinity;
+  private lastEmittedT = -Infinity;
+  private readonly numHands: number[];
+  private wantedHands: number;
+  private listener: TrackedFrameListener | null = null;
+  /** The newest camera frame offered, so a worker that frees up can take it at once. */
+  private latest: { source: ImageBitmapSource; t: number; capturedAt: number } | null = null;
+  private handT = -Infinity;
+  private onError: TrackingErrorListener | null = null;
+  private disposed = false;
 
   private constructor(
-    private readonly face: LandmarkWorkerClient,
-    private readonly hand: LandmarkWorkerClient,
-  ) {}
-
-  /** Loads both models (in parallel). */
-  static async create(urls: RuntimeUrls): Promise<Tracker> {
-    const [face, hand] = await Promise.allSettled([
-      LandmarkWorkerClient.create('face', urls),
-      LandmarkWorkerClient.create('hand', urls, 2),
-    ]);
-    if (face.status === 'fulfilled' && hand.status === 'fulfilled')
-      return new Tracker(face.value, hand.value);
-    if (face.status === 'fulfilled') face.value.dispose();
-    if (hand.status === 'fulfilled') hand.value.dispose();
-    throw face.status === 'rejected' ? face.reason : (hand as PromiseRejectedResult).reason;
-  }
-
-  /** True while a frame is being tracked. */
-  get busy(): boolean {
-    return this.face.busy || this.hand.busy;
+    private readonly faceWorker: LandmarkWorkerClient,
+    private readonly handWorkers: LandmarkWorkerClient[],
+    numHands: number,
+  ) {
+    this.numHands = handWorkers.map(() => numHands);
+    this.wantedHands = numHands;
   }
 
   /**
-   * Tracks one image. `t` must be strictly greater than the previous call's; it is nudged up by
-   * a microsecond otherwise, since MediaPipe rejects non-increasing timestamps.
+   * Loads the models (in parallel): one face worker and `handWorkers` hand workers, which take
+   * turns on successive camera frames so that a frame's overhead overlaps the next one's inference.
    */
-  async track(source: ImageBitmapSource, t: number): Promise<TrackedFrame> {
-    const timestamp = t > this.lastTimestamp ? t : this.lastTimestamp + 0.001;
-    this.lastTimestamp = timestamp;
-    const started = performance.now();
-    const [faceBitmap, handBitmap] = await Promise.all([
-      createImageBitmap(source),
-      createImageBitmap(source),
+  static async create(
+    urls: RuntimeUrls,
+    numHands = 2,
+    handWorkers = HAND_WORKERS,
+  ): Promise<Tracker> {
+    const started = await Promise.allSettled([
+      LandmarkWorkerClient.create('face', urls),
+      ...Array.from({ length: handWorkers }, () =>
+        LandmarkWorkerClient.create('hand', urls, numHands),
+      ),
     ]);
-    const [faceResult, handResult] = await Promise.all([
-      this.face.detect(faceBitmap, timestamp),
-      this.hand.detect(handBitmap, timestamp),
-    ]);
-    this.lastTimings = {
-      faceMs: faceResult.inferenceMs,
-      handMs: handResult.inferenceMs,
-      totalMs: performance.now() - started,
-    };
-    return { t: timestamp, face: faceResult.faces[0] ?? null, hands: handResult.hands };
+    const failed = started.find((s) => s.status === 'rejected');
+    const ready = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    if (failed) {
+      for (const worker of ready) worker.dispose();
+      throw (failed as PromiseRejectedResult).reason;
+    }
+    const [face, ...hands] = ready as [LandmarkWorkerClient, ...LandmarkWorkerClient[]];
+    return new Tracker(face, hands, numHands);
+  }
+
+  /** Where the models run ("GPU" or "CPU"). */
+  get delegate(): string {
+    return this.faceWorker.delegate;
+  }
+
+  /** Sets where frames and errors go. */
+  listen(listener: TrackedFrameListener, onError: TrackingErrorListener): void {
+    this.listener = listener;
+    this.onError = onError;
+  }
+
+  /**
+   * How many hands to look for. MediaPipe's hand model skips palm detection while it tracks that
+   * many hands, so a one-handed step is much cheaper with 1. Applied when the worker is idle.
+   */
+  setNumHands(numHands: number): void {
+    this.wantedHands = numHands;
+  }
+
+  /** True when both workers are busy, so a new camera frame would go unused. */
+  get saturated(): boolean {
+    return (
+      this.handWorkers.every((w) => w.busy) &&
+      (this.faceWorker.busy || !this.faceDue(performance.now()))
+    );
+  }
+
+  /**
+   * Offers a new camera frame: each idle worker takes it. `t` must increase from call to call
+   * (MediaPipe rejects timestamps that do not); `capturedAt` is when the camera captured it.
+   */
+  offer(source: ImageBitmapSource, t: number, capturedAt: number): void {
+    if (this.disposed) return;
+    this.latest = { source, t, capturedAt };
+    this.dispatch();
+  }
+
+  /** Starts each idle worker on the newest frame it has not seen yet. */
+  private dispatch(): void {
+    const frame = this.latest;
+    if (!frame || this.disposed) return;
+    if (!this.faceWorker.busy && this.faceDue(frame.t) && frame.t > this.faceStartedT) {
+      this.faceStartedT = frame.t;
+      void this.runFace(frame.source, frame.t);
+    }
+    const idle = this.handWorkers.findIndex((w) => !w.busy);
+    if (idle >= 0 && frame.t > this.handT) {
+      this.handT = frame.t;
+      void this.runHands(idle, frame.source, frame.t, frame.capturedAt);
+    }
   }
 
   /** Closes both models and ends their workers. */
   dispose(): void {
-    this.face.dispose();
-    this.hand.dispose();
+    this.disposed = true;
+    this.faceWorker.dispose();
+    for (const worker of this.handWorkers) worker.dispose();
+  }
+
+  private faceDue(t: number): boolean {
+    return t - this.faceStartedT >= FACE_INTERVAL_MS;
+  }
+
+  private async runFace(source: ImageBitmapSource, t: number): Promise<void> {
+    try {
+      const result = await this.faceWorker.detect(await createImageBitmap(source), t);
+      this.lastTimings = { ...this.lastTimings, faceMs: result.inferenceMs };
+      if (t > this.faceT) {
+        this.face = result.faces[0] ?? null;
+        this.faceT = t;
+      }
+      this.dispatch();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async runHands(
+    index: number,
+    source: ImageBitmapSource,
+    t: number,
+    capturedAt: number,
+  ): Promise<void> {
+    const worker = this.handWorkers[index] as LandmarkWorkerClient;
+    try {
+      if (this.wantedHands !== this.numHands[index]) {
+        const wanted = this.wantedHands;
+        await worker.configure(wanted);
+        this.numHands[index] = wanted;
+      }
+      const result = await worker.detect(await createImageBitmap(source), t);
+      this.lastTimings = { ...this.lastTimings, handMs: result.inferenceMs };
+      // The worker starts on the next frame before this one's results are handled.
+      this.dispatch();
+      this.emit(t, result.hands, capturedAt);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private emit(t: number, hands: HandObservation[], capturedAt: number): void {
+    if (this.disposed || t <= this.lastEmittedT) return;
+    this.lastEmittedT = t;
+    const face = t - this.faceT <= FACE_MAX_AGE_MS ? this.face : null;
+    this.listener?.({ t, face, hands }, capturedAt);
+  }
+
+  private fail(error: unknown): void {
+    if (this.disposed) return;
+    this.onError?.(error instanceof Error ? error : new Error(String(error)));
   }
 }

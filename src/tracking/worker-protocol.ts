@@ -26,7 +26,16 @@ export interface CloseRequest {
   readonly type: 'close';
 }
 
-export type WorkerRequest = InitRequest | DetectRequest | CloseRequest;
+/** Changes how many hands the hand landmarker looks for (its tracking mode needs that many in view). */
+export interface ConfigureRequest {
+  readonly type: 'configure';
+  readonly numHands: number;
+}
+
+export type WorkerRequest = InitRequest | DetectRequest | ConfigureRequest | CloseRequest;
+
+/** Where the models run. */
+export type Delegate = 'GPU' | 'CPU';
 
 /** A face as the worker sends it: flat `[x, y, z]` triples to keep the message small. */
 export interface WireFace {
@@ -42,7 +51,8 @@ export interface WireHand {
 }
 
 export type WorkerResponse =
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly delegate: Delegate }
+  | { readonly type: 'configured' }
   | {
       readonly type: 'result';
       readonly timestamp: number;

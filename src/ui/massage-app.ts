@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { type Cue, CuePolicy } from '../core/cue-policy';
 import type { TrackedFrame } from '../core/frame';
-import type { Routine } from '../core/routine-schema';
+import { handsFor, type Routine } from '../core/routine-schema';
 import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../core/routines';
 import { estimateRemainingMs } from '../core/session-plan';
 import {
@@ -15,8 +15,8 @@ import '../overlay/stroke-overlay';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
 import { CameraController } from '../tracking/camera-controller';
 import { CameraFrameLoop } from '../tracking/frame-loop';
-import type { FrameSource } from '../tracking/frame-source';
 import { defaultRuntimeUrls } from '../tracking/landmark-worker-client';
+import type { PipelineStats } from '../tracking/pipeline-stats';
 import { Tracker } from '../tracking/tracker';
 import { appEvent } from './app-events';
 import './coach-feedback';
@@ -222,7 +222,7 @@ export class MassageApp extends LitElement {
 
   private readonly camera = new CameraController(this);
   private readonly recorder = new TraceRecorder();
-  private source: FrameSource | null = null;
+  private source: CameraFrameLoop | null = null;
   private engine: StepEngine | null = null;
   private lastTrackingEvent = -Infinity;
   private lastVerdictAt = -Infinity;
@@ -259,6 +259,11 @@ export class MassageApp extends LitElement {
     this.speaker.dispose();
   }
 
+  /** Timings of the live pipeline (for diagnostics and the pipeline benchmark), while a session runs. */
+  get pipelineStats(): PipelineStats | null {
+    return this.source?.stats ?? null;
+  }
+
   /**
    * Starts a routine or a session (optionally at a step): opens the camera, loads the models,
    * starts coaching.
@@ -281,7 +286,8 @@ export class MassageApp extends LitElement {
     this.statusText = 'Starting the camera and loading the tracking models…';
     await this.updateComplete;
     const video = this.renderRoot.querySelector('video') as HTMLVideoElement;
-    const tracker = Tracker.create(defaultRuntimeUrls());
+    const firstStep = routine.steps.find((s) => s.id === stepId) ?? routine.steps[0];
+    const tracker = Tracker.create(defaultRuntimeUrls(), firstStep ? handsFor(firstStep) : 2);
     try {
       await Promise.all([this.camera.start(video), tracker]);
     } catch (error) {
@@ -289,6 +295,7 @@ export class MassageApp extends LitElement {
       tracker.then((t) => t.dispose()).catch(() => undefined);
       return this.fail(error instanceof Error ? error.message : String(error));
     }
+    performance.mark('massage:tracking-ready');
     const frameSize = { width: video.videoWidth, height: video.videoHeight };
     this.engine = new StepEngine(routine, frameSize, stepId);
     this.cues = new CuePolicy(
@@ -315,7 +322,10 @@ export class MassageApp extends LitElement {
     const events = engine.update(frame);
     for (const event of events) this.handleEngineEvent(event);
     this.frame = frame;
+    const previous = this.snapshot;
     this.snapshot = engine.snapshot;
+    if (previous?.step !== this.snapshot.step)
+      this.source?.setNumHands(handsFor(this.snapshot.step));
     if (performance.now() - this.lastVerdictAt > VERDICT_MS)
       this.message = liveMessage(this.snapshot.feedback);
     const now = performance.now();
@@ -388,6 +398,7 @@ export class MassageApp extends LitElement {
       case 'next':
         engine.goToStep(engine.snapshot.stepIndex + (command === 'next' ? 1 : -1));
         this.snapshot = engine.snapshot;
+        this.source?.setNumHands(handsFor(this.snapshot.step));
         break;
       case 'pause':
         this.source?.stop();

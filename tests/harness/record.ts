@@ -19,12 +19,18 @@ window.recordImage = async (url: string) => {
   await image.decode();
   const bitmap = await createImageBitmap(image);
   const t = await tracker;
-  // A still picture tracked as a short video: later frames refine the landmarks.
-  let frame = await t.track(bitmap, clock);
-  for (let i = 0; i < 4; i++) {
-    clock += 33;
-    frame = await t.track(bitmap, clock);
+  // A still picture tracked as a short video: later frames refine the landmarks, and the face
+  // (which runs at a lower rate) is carried into the hand frames.
+  let frame: TrackedFrame | null = null;
+  for (let i = 0; i < 6; i++) {
+    clock += 100;
+    const next = new Promise<TrackedFrame>((resolve, reject) =>
+      t.listen((f) => resolve(f), reject),
+    );
+    t.offer(bitmap, clock, clock);
+    frame = await next;
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  clock += 33;
+  if (!frame) throw new Error('nothing tracked');
   return { width: bitmap.width, height: bitmap.height, frame };
 };

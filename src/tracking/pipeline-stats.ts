@@ -1,0 +1,45 @@
+/** A bounded record of recent frame timings, for diagnostics and the pipeline benchmark. */
+export class PipelineStats {
+  private readonly latencies: number[] = [];
+  private readonly trackedAt: number[] = [];
+  private readonly inference: { face: number; hand: number }[] = [];
+
+  constructor(private readonly capacity = 2000) {}
+
+  /** Records one tracked frame: when it was captured and when its feedback was applied (ms, performance.now()). */
+  record(capturedAt: number, appliedAt: number): void {
+    this.latencies.push(appliedAt - capturedAt);
+    this.trackedAt.push(appliedAt);
+    if (this.latencies.length > this.capacity) {
+      this.latencies.shift();
+      this.trackedAt.shift();
+    }
+  }
+
+  /** Records how long the face and hand models took on one frame (ms, inside their workers). */
+  recordInference(faceMs: number, handMs: number): void {
+    this.inference.push({ face: faceMs, hand: handMs });
+    if (this.inference.length > this.capacity) this.inference.shift();
+  }
+
+  /** Median inference times (ms) of the recent frames. */
+  get medianInference(): { face: number; hand: number } {
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    return {
+      face: median(this.inference.map((i) => i.face)),
+      hand: median(this.inference.map((i) => i.hand)),
+    };
+  }
+
+  /** Capture-to-feedback latencies (ms) of the frames tracked at or after `since`. */
+  latenciesSince(since: number): number[] {
+    return this.latencies.filter((_, i) => (this.trackedAt[i] ?? 0) >= since);
+  }
+
+  /** Frames tracked per second between `since` and `until`. */
+  frameRate(since: number, until: number): number {
+    const count = this.trackedAt.filter((t) => t >= since && t <= until).length;
+    return until > since ? (count * 1000) / (until - since) : 0;
+  }
+}
