@@ -14,15 +14,19 @@ import {
  */
 export class OverlayRenderer {
   readonly scene = new Scene();
+  /** WebGL runs on a software rasteriser (no GPU): render less often. */
+  readonly softwareRendering: boolean;
   private readonly renderer: WebGLRenderer;
   private readonly camera = new OrthographicCamera(0, 1, 0, -1, -5000, 5000);
 
   /** Throws if WebGL is unavailable. */
   constructor(canvas: HTMLCanvasElement) {
+    this.softwareRendering = isSoftwareWebGl();
+    // Multisampling in a software rasteriser costs more CPU than the tracking models can spare.
     this.renderer = new WebGLRenderer({
       canvas,
       alpha: true,
-      antialias: true,
+      antialias: !this.softwareRendering,
       powerPreference: 'low-power',
     });
     this.renderer.setClearColor(0x000000, 0);
@@ -34,7 +38,9 @@ export class OverlayRenderer {
 
   /** Matches the drawing buffer and camera to the view size in CSS pixels. */
   setSize(width: number, height: number, pixelRatio: number): void {
-    this.renderer.setPixelRatio(Math.min(pixelRatio, 2));
+    this.renderer.setPixelRatio(
+      this.softwareRendering ? Math.min(pixelRatio, 1) : Math.min(pixelRatio, 2),
+    );
     this.renderer.setSize(width, height, false);
     this.camera.left = 0;
     this.camera.right = width;
@@ -60,4 +66,14 @@ export class OverlayRenderer {
     this.scene.clear();
     this.renderer.dispose();
   }
+}
+
+/** Whether WebGL here runs on a software rasteriser (no usable GPU). */
+function isSoftwareWebGl(): boolean {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return /swiftshader|llvmpipe|software/i.test(name);
 }

@@ -57,3 +57,12 @@ export function projectLandmark(
   out.z = -p[2] * mapping.frameWidth * mapping.scale;
   return out;
 }
+
+/**
+ * Share of the remaining distance to cover in `dtMs` when following a target with time constant
+ * `tauMs` (exponential smoothing that does not depend on the frame rate).
+ */
+export function smoothingFactor(dtMs: number, tauMs: number): number {
+  if (dtMs <= 0) return 0;
+  return 1 - Math.exp(-dtMs / tauMs);
+}

@@ -6,13 +6,15 @@ import type { RoutineStep } from '../core/routine-schema';
 import type { StrokeVerdict } from '../core/stroke-tracker';
 import { type ArrowPath, arrowPaths } from './arrow-paths';
 import { OverlayRenderer } from './overlay-renderer';
-import { createViewMapping, projectLandmark, type ViewPoint } from './projection';
+import { createViewMapping, projectLandmark, smoothingFactor, type ViewPoint } from './projection';
 import { type ArrowTone, StrokeArrow } from './stroke-arrow';
 
 /** How long a judged stroke colours its arrow (ms). */
 const FLASH_MS = 900;
-/** Minimum time between two overlay renders (ms): about 30 frames a second. */
-const MIN_RENDER_INTERVAL_MS = 30;
+/** Minimum time between two overlay renders where WebGL runs in software (ms): 25 a second. */
+const SOFTWARE_RENDER_INTERVAL_MS = 40;
+/** Time constant with which the arrows follow new landmarks (ms). */
+const ARROW_SMOOTHING_MS = 45;
 /** Time for the bead to travel the arrow once (ms). */
 const BEAD_PERIOD_MS = 1400;
 
@@ -66,7 +68,7 @@ export class StrokeOverlay extends LitElement {
   declare hold: Readonly<Partial<Record<Side, number>>>;
 
   private renderer: OverlayRenderer | null = null;
-  private arrows: { path: ArrowPath; arrow: StrokeArrow; tone: ArrowTone }[] = [];
+  private arrows: { path: ArrowPath; arrow: StrokeArrow; tone: ArrowTone; shown: Vector3[] }[] = [];
   private animationId = 0;
   private resizeObserver: ResizeObserver | null = null;
   private viewSize: FrameSize = { width: 0, height: 0 };
@@ -157,17 +159,20 @@ export class StrokeOverlay extends LitElement {
     for (const path of arrowPaths(this.step)) {
       const arrow = new StrokeArrow(marker);
       this.renderer.add(arrow.object);
-      this.arrows.push({ path, arrow, tone: 'idle' });
+      this.arrows.push({ path, arrow, tone: 'idle', shown: [] });
     }
   }
 
   private readonly tick = (now: number) => {
     this.animationId = requestAnimationFrame(this.tick);
     if (!this.renderer || this.viewSize.width === 0) return;
-    // Thirty frames a second is smooth for the arrows and leaves the CPU to tracking where WebGL
-    // is software-rendered.
-    if (now - this.lastRenderAt < MIN_RENDER_INTERVAL_MS) return;
+    // Where WebGL is software-rendered, 25 frames a second keeps the arrows smooth and leaves
+    // the CPU to tracking; on a GPU the overlay renders at the display rate.
+    if (this.renderer.softwareRendering && now - this.lastRenderAt < SOFTWARE_RENDER_INTERVAL_MS)
+      return;
+    const dt = Math.min(200, now - this.lastRenderAt);
     this.lastRenderAt = now;
+    const follow = smoothingFactor(dt, ARROW_SMOOTHING_MS);
     const face = this.frame?.face;
     const step = this.step;
     if (!face || !step) {
@@ -191,15 +196,22 @@ export class StrokeOverlay extends LitElement {
     for (const entry of this.arrows) {
       const path = entry.path;
       this.ensurePoints(path.landmarks.length);
+      const snap = entry.shown.length !== path.landmarks.length;
+      if (snap) entry.shown = path.landmarks.map(() => new Vector3());
       path.landmarks.forEach((index, i) => {
         const p = face.landmarks[index];
-        const v = this.pathPoints[i] as Vector3;
+        const target = this.pathPoints[i] as Vector3;
+        const shown = entry.shown[i] as Vector3;
         if (!p) return;
         projectLandmark(p, this.frameSize.height, mapping, this.projected);
         // Lifted toward the viewer so the tube floats just over the skin.
-        v.set(this.projected.x, -this.projected.y, this.projected.z + radius * 2);
+        target.set(this.projected.x, -this.projected.y, this.projected.z + radius * 2);
+        // Between tracked frames the arrows glide to the newest landmarks instead of jumping;
+        // a big jump (the face found again elsewhere) is taken at once.
+        if (snap || shown.distanceTo(target) > faceWidth * 0.5) shown.copy(target);
+        else shown.lerp(target, follow);
       });
-      entry.arrow.update(this.pathPoints, path.landmarks.length, radius, phase);
+      entry.arrow.update(entry.shown, path.landmarks.length, radius, phase);
       entry.arrow.setHoldProgress(this.hold[path.side] ?? 0);
       if (!this.drewArrows) {
         this.drewArrows = true;

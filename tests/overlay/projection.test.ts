@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createViewMapping, projectLandmark, type ViewPoint } from '../../src/overlay/projection';
+import {
+  createViewMapping,
+  projectLandmark,
+  smoothingFactor,
+  type ViewPoint,
+} from '../../src/overlay/projection';
 import { realFace } from '../support/traces';
 
 const out = (): ViewPoint => ({ x: 0, y: 0, z: 0 });
@@ -53,5 +58,17 @@ describe('projection from landmarks to the view', () => {
       false,
     );
     expect(projectLandmark([0.5, 0.5, -0.05], 480, mapping, out()).z).toBeCloseTo(32);
+  });
+});
+
+describe('smoothingFactor', () => {
+  it('covers the same distance per unit of time whatever the frame rate', () => {
+    const at60 = 1 - (1 - smoothingFactor(1000 / 60, 45)) ** 2;
+    expect(smoothingFactor(1000 / 30, 45)).toBeCloseTo(at60, 10);
+  });
+
+  it('is 0 for no time and close to 1 after many time constants', () => {
+    expect(smoothingFactor(0, 45)).toBe(0);
+    expect(smoothingFactor(450, 45)).toBeGreaterThan(0.9999);
   });
 });
