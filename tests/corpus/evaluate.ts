@@ -156,6 +156,9 @@ export function formatReport(report: EvaluationReport): string {
     `step-completion decisions right: ${report.completionsRight}/${report.completionsTotal} (${((100 * report.completionsRight) / Math.max(1, report.completionsTotal)).toFixed(1)}%)`,
   ];
   const failed = report.results.filter((r) => !r.ok);
+  lines.push(
+    `scenarios fully right: ${report.results.length - failed.length}/${report.results.length}`,
+  );
   if (failed.length) {
     lines.push('', 'scenarios with differences:');
     for (const r of failed) {
