@@ -40,7 +40,8 @@ export type RegionId =
   | 'eye-socket-circle'
   | 'lips'
   | 'forehead'
-  | 'cheek-outward';
+  | 'cheek-outward'
+  | 'temples';
 
 const both = (right: number[], left: number[]): RegionPath[] => [
   { side: 'right', landmarks: right },
@@ -118,6 +119,12 @@ export const REGIONS: Readonly<Record<RegionId, Region>> = {
     label: 'top of the forehead, below the hairline',
     paths: [{ side: 'center', landmarks: [103, 67, 109, 10, 338, 297, 332] }],
   },
+  temples: {
+    id: 'temples',
+    shape: 'area',
+    label: 'temples, between the outer end of the brow and the hairline',
+    paths: both([54, 21, 162], [284, 251, 389]),
+  },
   'cheek-outward': {
     id: 'cheek-outward',
     shape: 'path',
@@ -125,11 +132,3 @@ export const REGIONS: Readonly<Record<RegionId, Region>> = {
     paths: both([36, 205, 50, 123, 93], [266, 425, 280, 352, 323]),
   },
 };
-
-/** Landmarks at the temples, where the thumbs rest in the forehead exercise. */
-export const TEMPLE_LANDMARKS = { right: 21, left: 251 } as const;
-
-/** The sides a region has paths on. */
-export function regionSides(region: Region): Side[] {
-  return region.paths.map((p) => p.side);
-}

@@ -159,6 +159,20 @@ describe('target regions on real faces', () => {
       }
     });
 
+    it(`puts the temples beside and above the eyes (${name})`, () => {
+      const mean = (points: { x: number; y: number }[]) => ({
+        x: points.reduce((a, p) => a + p.x, 0) / points.length,
+        y: points.reduce((a, p) => a + p.y, 0) / points.length,
+      });
+      for (const side of ['right', 'left'] as const) {
+        const temple = mean(path('temples', side));
+        const eye = mean(path('eye-socket-circle', side));
+        expect(Math.sign(temple.x)).toBe(side === 'right' ? -1 : 1);
+        expect(Math.abs(temple.x)).toBeGreaterThan(Math.abs(eye.x));
+        expect(temple.y).toBeLessThan(eye.y);
+      }
+    });
+
     it(`runs the lips from mouth corner to mouth corner, the top lip above the bottom (${name})`, () => {
       const [top = [], bottom = []] = REGIONS.lips.paths.map((p) =>
         p.landmarks.map((i) => toFace(space, landmarks[i] as Point3)),
