@@ -2,7 +2,7 @@ import { type PolylineProjection, polylineLength, projectOntoPolyline } from '..
 import type { Side } from '../regions';
 import { REGIONS } from '../regions';
 import type { Effector, PathStrokeKind, RoutineStep } from '../routine-schema';
-import { STROKE_TUNING, StrokeTracker } from '../stroke-tracker';
+import { STROKE_TUNING, type StrokeAttempt, StrokeTracker } from '../stroke-tracker';
 import {
   type Judgement,
   type RecognizerFrame,
@@ -98,15 +98,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
       const pinch = hit ? (frame.hands.slots[hit.slot]?.pinchClosed ?? false) : false;
       tracker.setPathLength(polylineLength(this.geometry.points[i] ?? []));
       const attempt = tracker.update(frame.t, hit ? hit.s : null, pinch);
-      if (attempt)
-        this.defer(
-          path.side,
-          attempt.verdict,
-          this.owners[i],
-          attempt.startT,
-          attempt.endT,
-          judgements,
-        );
+      if (attempt) this.defer(path.side, attempt, this.owners[i], judgements);
       const s = tracker.position;
       if (s !== null) this.progress[path.side] = s;
       const held = tracker.holdProgress(frame.t);
@@ -130,12 +122,11 @@ export class PathStrokeRecognizer implements StepRecognizer {
   /** Judgements on two-sided regions wait a moment, in case the hand is sweeping across the face. */
   private defer(
     side: Side,
-    verdict: Judgement['verdict'],
+    attempt: StrokeAttempt,
     owner: { slot: number; effector: Effector } | null | undefined,
-    startT: number,
-    endT: number,
     out: Judgement[],
   ): void {
+    const { verdict, startT, endT } = attempt;
     if (!this.bilateral || !owner) out.push({ side, verdict });
     else
       this.pending.push({
@@ -162,15 +153,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
     const judgements: Judgement[] = [];
     this.geometry.region.paths.forEach((path, i) => {
       const attempt = this.trackers[i]?.flush(t);
-      if (attempt)
-        this.defer(
-          path.side,
-          attempt.verdict,
-          this.owners[i],
-          attempt.startT,
-          attempt.endT,
-          judgements,
-        );
+      if (attempt) this.defer(path.side, attempt, this.owners[i], judgements);
     });
     this.release(t, judgements, true);
     return judgements;
