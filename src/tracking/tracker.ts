@@ -1,4 +1,5 @@
 import type { FaceObservation, HandObservation, TrackedFrame } from '../core/frame';
+import { HandWorkerPolicy } from './hand-worker-policy';
 import { LandmarkWorkerClient, type RuntimeUrls } from './landmark-worker-client';
 
 /** Timing of the last tracked frame, for diagnostics and benchmarks. */
@@ -38,7 +39,7 @@ export class Tracker {
   private faceStartedT = -Infinity;
   private lastEmittedT = -Infinity;
   private readonly numHands: number[];
-  private wantedHands: number;
+  private readonly policy: HandWorkerPolicy;
   private listener: TrackedFrameListener | null = null;
   /** The newest camera frame offered, so a worker that frees up can take it at once. */
   private latest: { source: ImageBitmapSource; t: number; capturedAt: number } | null = null;
@@ -52,7 +53,7 @@ export class Tracker {
     numHands: number,
   ) {
     this.numHands = handWorkers.map(() => numHands);
-    this.wantedHands = numHands;
+    this.policy = new HandWorkerPolicy(handWorkers.length, numHands);
   }
 
   /**
@@ -96,7 +97,7 @@ export class Tracker {
    * many hands, so a one-handed step is much cheaper with 1. Applied when the worker is idle.
    */
   setNumHands(numHands: number): void {
-    this.wantedHands = numHands;
+    this.policy.setWanted(numHands);
   }
 
   /** True when both workers are busy, so a new camera frame would go unused. */
@@ -125,7 +126,9 @@ export class Tracker {
       this.faceStartedT = frame.t;
       void this.runFace(frame.source, frame.t);
     }
-    const idle = this.handWorkers.findIndex((w) => !w.busy);
+    const idle = this.handWorkers.findIndex(
+      (w, i) => !w.busy && this.policy.takesFrame(i, frame.t),
+    );
     if (idle >= 0 && frame.t > this.handT) {
       this.handT = frame.t;
       void this.runHands(idle, frame.source, frame.t, frame.capturedAt);
@@ -165,13 +168,14 @@ export class Tracker {
   ): Promise<void> {
     const worker = this.handWorkers[index] as LandmarkWorkerClient;
     try {
-      if (this.wantedHands !== this.numHands[index]) {
-        const wanted = this.wantedHands;
+      const wanted = this.policy.handsFor(index, t);
+      if (wanted !== this.numHands[index]) {
         await worker.configure(wanted);
         this.numHands[index] = wanted;
       }
       const result = await worker.detect(await createImageBitmap(source), t);
       this.lastTimings = { ...this.lastTimings, handMs: result.inferenceMs };
+      this.policy.observe(t, result.hands.length);
       // The worker starts on the next frame before this one's results are handled.
       this.dispatch();
       this.emit(t, result.hands, capturedAt);
