@@ -62,9 +62,11 @@ export class OverlayRenderer {
     return this.renderer.info.render.calls;
   }
 
+  /** Releases the GPU resources and the WebGL context (browsers allow only a few at once). */
   dispose(): void {
     this.scene.clear();
     this.renderer.dispose();
+    this.renderer.forceContextLoss();
   }
 }
 

@@ -1,10 +1,11 @@
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, LitElement, nothing, type PropertyValues } from 'lit';
 import { Vector3 } from 'three';
 import type { FrameSize, Point3, TrackedFrame } from '../core/frame';
 import type { Side } from '../core/regions';
 import type { RoutineStep } from '../core/routine-schema';
 import type { StrokeVerdict } from '../core/stroke-tracker';
 import { type ArrowPath, arrowPaths } from './arrow-paths';
+import { FaceDots } from './face-dots';
 import { OverlayRenderer } from './overlay-renderer';
 import { createViewMapping, projectLandmark, smoothingFactor, type ViewPoint } from './projection';
 import { type ArrowTone, StrokeArrow } from './stroke-arrow';
@@ -42,6 +43,7 @@ export class StrokeOverlay extends LitElement {
     flash: { attribute: false },
     doneSides: { attribute: false },
     hold: { attribute: false },
+    showFace: { type: Boolean },
   };
 
   static override styles = css`
@@ -66,8 +68,11 @@ export class StrokeOverlay extends LitElement {
   declare doneSides: readonly Side[];
   /** Progress of the press held at the end of a stroke, per side (steps with a hold). */
   declare hold: Readonly<Partial<Record<Side, number>>>;
+  /** Draws the face mesh as dots (when there is no video underneath). */
+  declare showFace: boolean;
 
   private renderer: OverlayRenderer | null = null;
+  private readonly faceDots = new FaceDots();
   private arrows: { path: ArrowPath; arrow: StrokeArrow; tone: ArrowTone; shown: Vector3[] }[] = [];
   private animationId = 0;
   private resizeObserver: ResizeObserver | null = null;
@@ -86,6 +91,7 @@ export class StrokeOverlay extends LitElement {
     this.flash = null;
     this.doneSides = [];
     this.hold = {};
+    this.showFace = false;
   }
 
   /** Arrows drawn in the last frame. */
@@ -99,11 +105,19 @@ export class StrokeOverlay extends LitElement {
   }
 
   protected override render() {
-    return html`<canvas></canvas>`;
+    return nothing;
   }
 
   protected override firstUpdated(): void {
-    const canvas = this.renderRoot.querySelector('canvas') as HTMLCanvasElement;
+    this.setUp();
+  }
+
+  /** Creates the canvas, the renderer and the arrows, and starts drawing. */
+  private setUp(): void {
+    // A fresh canvas each time: a disposed renderer loses its WebGL context for good.
+    const canvas = document.createElement('canvas');
+    this.renderRoot.querySelector('canvas')?.remove();
+    this.renderRoot.append(canvas);
     try {
       this.renderer = new OverlayRenderer(canvas);
     } catch (error) {
@@ -121,6 +135,7 @@ export class StrokeOverlay extends LitElement {
       this.renderer?.setSize(this.viewSize.width, this.viewSize.height, devicePixelRatio);
     });
     this.resizeObserver.observe(this);
+    this.renderer.add(this.faceDots.object);
     this.rebuildArrows();
     this.animationId = requestAnimationFrame(this.tick);
   }
@@ -131,13 +146,12 @@ export class StrokeOverlay extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.renderer && !this.animationId) this.animationId = requestAnimationFrame(this.tick);
+    if (this.hasUpdated && !this.renderer) this.setUp();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    cancelAnimationFrame(this.animationId);
-    this.animationId = 0;
+    this.dispose();
   }
 
   /** Releases the GPU resources; the element cannot draw afterwards. */
@@ -147,8 +161,10 @@ export class StrokeOverlay extends LitElement {
     this.resizeObserver?.disconnect();
     for (const { arrow } of this.arrows) arrow.dispose();
     this.arrows = [];
+    this.faceDots.dispose();
     this.renderer?.dispose();
     this.renderer = null;
+    this.renderRoot.querySelector('canvas')?.remove();
   }
 
   private rebuildArrows(): void {
@@ -175,12 +191,14 @@ export class StrokeOverlay extends LitElement {
     const follow = smoothingFactor(dt, ARROW_SMOOTHING_MS);
     const face = this.frame?.face;
     const step = this.step;
+    const mapping = createViewMapping(this.frameSize, this.viewSize, this.mirrored);
+    if (face && this.showFace) this.faceDots.update(face.landmarks, this.frameSize, mapping);
+    else this.faceDots.hide();
     if (!face || !step) {
       for (const { arrow } of this.arrows) arrow.hide();
       this.renderer.render();
       return;
     }
-    const mapping = createViewMapping(this.frameSize, this.viewSize, this.mirrored);
     const faceWidth = Math.abs(
       projectLandmark(face.landmarks[454] as Point3, this.frameSize.height, mapping, this.projected)
         .x -

@@ -15,6 +15,8 @@ export interface FrameSource {
   readonly framesTracked: number;
   /** Timings of recent frames, where the source measures them. */
   readonly stats?: PipelineStats;
+  /** Tells a live source how many hands the current step is done with. */
+  setNumHands?(hands: number): void;
   /** Begins (or resumes) delivering frames. */
   start(listener: FrameListener): void;
   /** Pauses delivery; `start` resumes it. */

@@ -10,13 +10,15 @@ import {
   StepEngine,
   type StepTally,
 } from '../core/step-engine';
-import { TraceRecorder } from '../core/trace';
+import { parseTrace, TraceRecorder } from '../core/trace';
 import '../overlay/stroke-overlay';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
 import { CameraController } from '../tracking/camera-controller';
 import { CameraFrameLoop } from '../tracking/frame-loop';
+import type { FrameSource } from '../tracking/frame-source';
 import { defaultRuntimeUrls } from '../tracking/landmark-worker-client';
 import type { PipelineStats } from '../tracking/pipeline-stats';
+import { TraceFrameSource } from '../tracking/trace-frame-source';
 import { Tracker } from '../tracking/tracker';
 import { appEvent } from './app-events';
 import './coach-feedback';
@@ -25,7 +27,7 @@ import './routine-summary';
 import type { SessionCommand } from './session-controls';
 import './session-controls';
 import './start-screen';
-import type { StartChoice } from './start-screen';
+import type { ReplayTraceEvent, StartChoice } from './start-screen';
 import {
   loadVoiceSettings,
   saveVoiceSettings,
@@ -107,6 +109,7 @@ export class MassageApp extends LitElement {
     summary: { state: true },
     caption: { state: true },
     voice: { state: true },
+    replaying: { state: true },
   };
 
   static override styles = [
@@ -196,6 +199,15 @@ export class MassageApp extends LitElement {
       select {
         font: inherit;
       }
+      .replay-badge {
+        position: absolute;
+        top: 1rem;
+        right: 1rem;
+        background: var(--panel);
+        padding: 0.3rem 0.8rem;
+        border-radius: 999px;
+        color: var(--warn);
+      }
       .paused {
         position: absolute;
         top: 1rem;
@@ -219,10 +231,12 @@ export class MassageApp extends LitElement {
   declare summary: { routine: Routine; tallies: readonly StepTally[] } | null;
   declare caption: { text: string; at: number } | null;
   declare voice: VoiceSettings;
+  /** Playing a saved trace instead of the camera. */
+  declare replaying: boolean;
 
   private readonly camera = new CameraController(this);
   private readonly recorder = new TraceRecorder();
-  private source: CameraFrameLoop | null = null;
+  private source: FrameSource | null = null;
   private engine: StepEngine | null = null;
   private lastTrackingEvent = -Infinity;
   private lastVerdictAt = -Infinity;
@@ -243,6 +257,7 @@ export class MassageApp extends LitElement {
     this.flash = null;
     this.summary = null;
     this.caption = null;
+    this.replaying = false;
     this.voice = loadVoiceSettings();
     this.speaker = new VoiceCoach(this.voice);
   }
@@ -273,15 +288,10 @@ export class MassageApp extends LitElement {
     kind: 'routine' | 'session' = 'routine',
     stepId?: string,
   ): Promise<void> {
-    const routine = kind === 'session' ? sessionRoutine(id) : findRoutine(id);
-    if (!routine) {
-      const known = (kind === 'session' ? SESSIONS : ROUTINES).map((r) => r.id).join(', ');
-      return this.fail(`There is no ${kind} called “${id}”. Choose one of: ${known}.`);
-    }
-    if (stepId && !routine.steps.some((s) => s.id === stepId)) {
-      return this.fail(`The routine “${routine.title}” has no step called “${stepId}”.`);
-    }
+    const routine = this.resolveRoutine(id, kind, stepId);
+    if (!routine) return;
     this.endSession();
+    this.replaying = false;
     this.screen = 'starting';
     this.statusText = 'Starting the camera and loading the tracking models…';
     await this.updateComplete;
@@ -296,8 +306,61 @@ export class MassageApp extends LitElement {
       return this.fail(error instanceof Error ? error.message : String(error));
     }
     performance.mark('massage:tracking-ready');
-    const frameSize = { width: video.videoWidth, height: video.videoHeight };
-    this.engine = new StepEngine(routine, frameSize, stepId);
+    const loop = new CameraFrameLoop(video, await tracker, (error) =>
+      this.fail(`Tracking stopped: ${error.message}. Reload the page to start again.`),
+    );
+    this.begin(loop, routine, stepId);
+  }
+
+  /**
+   * Replays a saved landmark trace through a routine or session, without the camera: the coach
+   * counts and judges the recorded strokes as it would have live.
+   */
+  async replayTrace(
+    file: Blob,
+    id: string,
+    kind: 'routine' | 'session' = 'routine',
+  ): Promise<void> {
+    const routine = this.resolveRoutine(id, kind, undefined);
+    if (!routine) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return this.fail(
+        'That file is not a landmark trace: it is not JSON. Choose a file saved with “Save landmark trace”.',
+      );
+    }
+    const parsed = parseTrace(data);
+    if (!parsed.ok) return this.fail(`That file is not a usable landmark trace (${parsed.error}).`);
+    this.endSession();
+    this.replaying = true;
+    const source = new TraceFrameSource(parsed.trace, () => {
+      setTimeout(() => this.showSummary(), VERDICT_MS);
+    });
+    this.begin(source, routine, undefined);
+  }
+
+  private resolveRoutine(
+    id: string,
+    kind: 'routine' | 'session',
+    stepId: string | undefined,
+  ): Routine | null {
+    const routine = kind === 'session' ? sessionRoutine(id) : findRoutine(id);
+    if (!routine) {
+      const known = (kind === 'session' ? SESSIONS : ROUTINES).map((r) => r.id).join(', ');
+      this.fail(`There is no ${kind} called “${id}”. Choose one of: ${known}.`);
+      return null;
+    }
+    if (stepId && !routine.steps.some((s) => s.id === stepId)) {
+      this.fail(`The routine “${routine.title}” has no step called “${stepId}”.`);
+      return null;
+    }
+    return routine;
+  }
+
+  private begin(source: FrameSource, routine: Routine, stepId: string | undefined): void {
+    this.engine = new StepEngine(routine, source.frameSize, stepId);
     this.cues = new CuePolicy(
       routine,
       (verdict, side) => verdictMessage(verdict, side, this.mirrored).text,
@@ -305,13 +368,18 @@ export class MassageApp extends LitElement {
     this.sessionStartT = null;
     this.recorder.clear();
     this.snapshot = this.engine.snapshot;
-    const loop = new CameraFrameLoop(video, await tracker, (error) =>
-      this.fail(`Tracking stopped: ${error.message}. Reload the page to start again.`),
-    );
-    this.source = loop;
+    this.source = source;
     this.paused = false;
     this.screen = 'session';
-    loop.start((frame) => this.onFrame(frame));
+    source.start((frame) => this.onFrame(frame));
+  }
+
+  private showSummary(): void {
+    const engine = this.engine;
+    if (!engine) return;
+    this.summary = { routine: engine.routine, tallies: [...engine.summary] };
+    this.endSession();
+    this.screen = 'summary';
   }
 
   private onFrame(frame: TrackedFrame): void {
@@ -325,7 +393,7 @@ export class MassageApp extends LitElement {
     const previous = this.snapshot;
     this.snapshot = engine.snapshot;
     if (previous?.step !== this.snapshot.step)
-      this.source?.setNumHands(handsFor(this.snapshot.step));
+      this.source?.setNumHands?.(handsFor(this.snapshot.step));
     if (performance.now() - this.lastVerdictAt > VERDICT_MS)
       this.message = liveMessage(this.snapshot.feedback);
     const now = performance.now();
@@ -378,12 +446,7 @@ export class MassageApp extends LitElement {
         break;
       }
       case 'routine-complete':
-        if (this.engine)
-          this.summary = { routine: this.engine.routine, tallies: [...this.engine.summary] };
-        setTimeout(() => {
-          this.endSession();
-          this.screen = 'summary';
-        }, VERDICT_MS);
+        setTimeout(() => this.showSummary(), VERDICT_MS);
         break;
       case 'step-start':
         break;
@@ -398,7 +461,7 @@ export class MassageApp extends LitElement {
       case 'next':
         engine.goToStep(engine.snapshot.stepIndex + (command === 'next' ? 1 : -1));
         this.snapshot = engine.snapshot;
-        this.source?.setNumHands(handsFor(this.snapshot.step));
+        this.source?.setNumHands?.(handsFor(this.snapshot.step));
         break;
       case 'pause':
         this.source?.stop();
@@ -412,9 +475,7 @@ export class MassageApp extends LitElement {
         this.saveTrace();
         break;
       case 'end':
-        this.summary = { routine: engine.routine, tallies: [...engine.summary] };
-        this.endSession();
-        this.screen = 'summary';
+        this.showSummary();
         break;
     }
   }
@@ -464,6 +525,7 @@ export class MassageApp extends LitElement {
           .choices=${START_CHOICES}
           @start-routine=${(e: CustomEvent<{ choiceId: string; kind: 'routine' | 'session' }>) =>
             this.startSession(e.detail.choiceId, e.detail.kind)}
+          @replay-trace=${(e: ReplayTraceEvent) => this.replayTrace(e.detail.file, e.detail.choiceId, e.detail.kind)}
         ></start-screen>`;
       case 'error':
         return html`<div class="error" role="alert">
@@ -494,7 +556,7 @@ export class MassageApp extends LitElement {
       : [];
     return html`<div class="session">
       <div class="stage">
-        <video class=${this.mirrored ? 'mirrored' : ''} muted playsinline></video>
+        <video class=${this.mirrored ? 'mirrored' : ''} ?hidden=${this.replaying} muted playsinline></video>
         <stroke-overlay
           .frame=${this.frame}
           .frameSize=${frameSize ?? { width: 640, height: 480 }}
@@ -503,12 +565,14 @@ export class MassageApp extends LitElement {
           .flash=${this.flash}
           .doneSides=${doneSides}
           .hold=${snapshot?.hold ?? {}}
+          .showFace=${this.replaying}
           @overlay-error=${(e: CustomEvent<{ message: string }>) => {
             this.message = { text: e.detail.message, tone: 'bad' };
           }}
         ></stroke-overlay>
         ${this.screen === 'starting' ? html`<div class="loading">${this.statusText}</div>` : nothing}
         ${this.paused ? html`<div class="paused">Paused</div>` : nothing}
+        ${this.replaying ? html`<div class="replay-badge">Replaying a saved trace</div>` : nothing}
         ${this.renderCaption()}
       </div>
       <div class="panel">

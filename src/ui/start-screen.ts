@@ -11,6 +11,13 @@ export interface StartChoice {
 
 import { panelStyles } from './theme';
 
+/** Fired when the person picks a saved trace to replay through the chosen session or routine. */
+export type ReplayTraceEvent = CustomEvent<{
+  file: File;
+  choiceId: string;
+  kind: StartChoice['kind'];
+}>;
+
 /** Fired when the person chooses a session or routine and asks to start. */
 export type StartRoutineEvent = CustomEvent<{ choiceId: string; kind: StartChoice['kind'] }>;
 
@@ -69,6 +76,16 @@ export class StartScreen extends LitElement {
         font-size: 0.9rem;
         margin: 0.25rem 0 0 1.6rem;
       }
+      .replay {
+        display: block;
+        margin-top: 1.25rem;
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      .replay input {
+        display: block;
+        margin-top: 0.4rem;
+      }
       .privacy {
         font-size: 0.9rem;
         color: var(--muted);
@@ -126,11 +143,30 @@ export class StartScreen extends LitElement {
       <button class="start" ?disabled=${this.busy || !selected} @click=${() => this.start(selected)}>
         ${this.busy ? 'Starting…' : 'Start with camera'}
       </button>
+      <label class="replay">
+        Or replay a saved landmark trace through it (no camera needed):
+        <input type="file" accept=".json,application/json" @change=${(e: Event) => this.replay(e, selected)} />
+      </label>
       <p class="privacy">
         Everything happens on this device. No video, landmark or count leaves your browser, and there is no
         account. Stop if anything hurts or irritates, and skip broken or inflamed skin.
       </p>
     `;
+  }
+
+  private replay(event: Event, choiceId: string): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const kind = this.choices.find((c) => c.id === choiceId)?.kind ?? 'routine';
+    this.dispatchEvent(
+      new CustomEvent('replay-trace', {
+        detail: { file, choiceId, kind },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    input.value = '';
   }
 
   private start(choiceId: string): void {
@@ -153,5 +189,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'start-routine': StartRoutineEvent;
+    'replay-trace': ReplayTraceEvent;
   }
 }

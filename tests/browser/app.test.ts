@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AppSession, openApp, waitForEvents } from './app-session';
@@ -299,6 +299,51 @@ describe('landmark traces', () => {
       expect(replay.status, replay.stderr).toBe(0);
       for (const line of replay.stdout.split('\n').filter(Boolean))
         expect(JSON.parse(line)).toHaveProperty('type');
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('replaying a saved trace', () => {
+  it('coaches a saved trace without the camera and counts its strokes', async () => {
+    const { generatedCorpus } = await import('../corpus/scenarios');
+    const { toTrace } = await import('../../src/core/trace');
+    const scenario = generatedCorpus().find((s) =>
+      s.name.startsWith('facegym-daily/chin-flicks: all good'),
+    );
+    if (!scenario) throw new Error('scenario missing');
+    const file = join(artifacts, 'chin-flicks.trace.json');
+    writeFileSync(file, JSON.stringify(toTrace(scenario.size, scenario.frames)));
+    const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
+    try {
+      const page = session.page;
+      await page.click('start-screen label[data-choice=facegym-daily]');
+      await page.setInputFiles('start-screen input[type=file]', file);
+      await expect.poll(() => page.locator('massage-app .replay-badge').count()).toBe(1);
+      await waitForEvents(session, (e) => (e['massage-step-complete'] ?? []).length > 0, 60_000);
+      const strokes = session.events['massage-stroke'] as { step: string; verdict: string }[];
+      expect(strokes.filter((s) => s.step === 'chin-flicks' && s.verdict === 'good')).toHaveLength(
+        10,
+      );
+      expect(session.events['massage-step-complete']).toEqual([{ step: 'chin-flicks' }]);
+      await page.screenshot({ path: join(artifacts, 'replay-view.png') });
+      expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('says so when the file is not a trace', async () => {
+    const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
+    try {
+      await session.page.setInputFiles(
+        'start-screen input[type=file]',
+        resolve(import.meta.dirname, '..', '..', 'package.json'),
+      );
+      await expect
+        .poll(() => session.page.locator('massage-app .error-message').textContent())
+        .toMatch(/not a usable landmark trace/);
     } finally {
       await session.close();
     }
