@@ -1,5 +1,6 @@
 // Runs the real models on the pictures in ../shared/fixtures and saves one-frame traces under
-// tests/data/, so node tests can check geometry on real landmarks. Run: npx vite-node ... (see README).
+// tests/data/, so node tests can check geometry on real landmarks.
+//   npx tsx scripts/record-fixture-landmarks.ts [picture ...]
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer } from 'vite';

@@ -475,6 +475,7 @@ export class MassageApp extends LitElement {
         this.saveTrace();
         break;
       case 'end':
+        this.speaker.stop();
         this.showSummary();
         break;
     }
@@ -657,6 +658,7 @@ export class MassageApp extends LitElement {
   }
 
   private goHome(): void {
+    this.speaker.stop();
     this.endSession();
     history.replaceState(null, '', location.pathname);
     this.screen = 'start';

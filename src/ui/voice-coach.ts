@@ -60,8 +60,13 @@ export class VoiceCoach {
     speechSynthesis.speak(utterance);
   }
 
-  /** Stops speaking. */
-  dispose(): void {
+  /** Stops what is being said. */
+  stop(): void {
     if (VoiceCoach.supported) speechSynthesis.cancel();
+  }
+
+  /** Stops speaking for good (the host is going away). */
+  dispose(): void {
+    this.stop();
   }
 }
