@@ -5,7 +5,7 @@ import type { Side } from '../core/regions';
 import type { RoutineStep } from '../core/routine-schema';
 import type { StrokeVerdict } from '../core/stroke-tracker';
 import { type ArrowPath, arrowPaths } from './arrow-paths';
-import { FaceDots } from './face-dots';
+import { LandmarkDots } from './landmark-dots';
 import { OverlayRenderer } from './overlay-renderer';
 import { createViewMapping, projectLandmark, smoothingFactor, type ViewPoint } from './projection';
 import { type ArrowTone, StrokeArrow } from './stroke-arrow';
@@ -68,11 +68,11 @@ export class StrokeOverlay extends LitElement {
   declare doneSides: readonly Side[];
   /** Progress of the press held at the end of a stroke, per side (steps with a hold). */
   declare hold: Readonly<Partial<Record<Side, number>>>;
-  /** Draws the face mesh as dots (when there is no video underneath). */
+  /** Draws the tracked face and hands as dots (when there is no video underneath). */
   declare showFace: boolean;
 
   private renderer: OverlayRenderer | null = null;
-  private readonly faceDots = new FaceDots();
+  private readonly dots = new LandmarkDots();
   private arrows: { path: ArrowPath; arrow: StrokeArrow; tone: ArrowTone; shown: Vector3[] }[] = [];
   private animationId = 0;
   private resizeObserver: ResizeObserver | null = null;
@@ -135,7 +135,7 @@ export class StrokeOverlay extends LitElement {
       this.renderer?.setSize(this.viewSize.width, this.viewSize.height, devicePixelRatio);
     });
     this.resizeObserver.observe(this);
-    this.renderer.add(this.faceDots.object);
+    this.renderer.add(this.dots.object);
     this.rebuildArrows();
     this.animationId = requestAnimationFrame(this.tick);
   }
@@ -161,7 +161,7 @@ export class StrokeOverlay extends LitElement {
     this.resizeObserver?.disconnect();
     for (const { arrow } of this.arrows) arrow.dispose();
     this.arrows = [];
-    this.faceDots.dispose();
+    this.dots.dispose();
     this.renderer?.dispose();
     this.renderer = null;
     this.renderRoot.querySelector('canvas')?.remove();
@@ -192,8 +192,8 @@ export class StrokeOverlay extends LitElement {
     const face = this.frame?.face;
     const step = this.step;
     const mapping = createViewMapping(this.frameSize, this.viewSize, this.mirrored);
-    if (face && this.showFace) this.faceDots.update(face.landmarks, this.frameSize, mapping);
-    else this.faceDots.hide();
+    if (this.frame && this.showFace) this.dots.update(this.frame, this.frameSize, mapping);
+    else this.dots.hide();
     if (!face || !step) {
       for (const { arrow } of this.arrows) arrow.hide();
       this.renderer.render();
