@@ -70,7 +70,7 @@ async function measureApp(page: Page, url: string, deepLink: string): Promise<Ru
   await page.waitForTimeout(3000);
   const since = await page.evaluate(() => performance.now());
   await page.waitForTimeout(seconds * 1000);
-  const { until, fps, latencies, inference } = await page.evaluate((from) => {
+  const { until, fps, latencies, inference, delegate } = await page.evaluate((from) => {
     const stats = document.querySelector('massage-app')?.pipelineStats;
     const now = performance.now();
     return {
@@ -78,10 +78,11 @@ async function measureApp(page: Page, url: string, deepLink: string): Promise<Ru
       fps: stats?.frameRate(from, now) ?? 0,
       latencies: stats?.latenciesSince(from) ?? [],
       inference: stats?.medianInference,
+      delegate: document.querySelector('massage-app')?.trackingDelegate,
     };
   }, since);
   console.log(
-    `app ${deepLink}: median inference in the workers: face ${inference?.face.toFixed(1)} ms, hands ${inference?.hand.toFixed(1)} ms`,
+    `app ${deepLink}: models on the ${delegate}; median inference in the workers: face ${inference?.face.toFixed(1)} ms, hands ${inference?.hand.toFixed(1)} ms`,
   );
   return {
     fps,

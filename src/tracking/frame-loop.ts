@@ -45,6 +45,11 @@ export class CameraFrameLoop implements FrameSource {
     );
   }
 
+  /** Where the models run: "GPU" where WebGL has a real GPU, else "CPU". */
+  get delegate(): string {
+    return this.tracker.delegate;
+  }
+
   get frameSize(): FrameSize {
     return { width: this.video.videoWidth, height: this.video.videoHeight };
   }

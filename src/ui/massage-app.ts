@@ -279,6 +279,11 @@ export class MassageApp extends LitElement {
     return this.source?.stats ?? null;
   }
 
+  /** Where the tracking models run ("GPU" or "CPU") during a live session, else null. */
+  get trackingDelegate(): string | null {
+    return this.source instanceof CameraFrameLoop ? this.source.delegate : null;
+  }
+
   /**
    * Starts a routine or a session (optionally at a step): opens the camera, loads the models,
    * starts coaching.

@@ -41,12 +41,16 @@ describe('the live coach in Chromium on the fake camera', () => {
     await session?.close();
   });
 
-  it('tracks the face and a hand from the camera', () => {
+  it('tracks the face and a hand from the camera', async () => {
     const tracking = session.events['massage-tracking'] as TrackingDetail[];
     expect(tracking.filter((d) => d.face).length).toBeGreaterThan(0);
     expect(Math.max(...tracking.map((d) => d.hands))).toBeGreaterThanOrEqual(1);
     const counts = tracking.map((d) => d.framesTracked);
     expect(counts.at(-1)).toBeGreaterThan(counts[0] ?? 0);
+    // Chromium runs here with --disable-gpu: WebGL is software, so the models must be on the CPU.
+    expect(
+      await session.page.evaluate(() => document.querySelector('massage-app')?.trackingDelegate),
+    ).toBe('CPU');
     // At most ten tracking events a second.
     const seconds = (Date.now() - openedAt) / 1000;
     expect(tracking.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 1);
