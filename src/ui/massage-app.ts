@@ -341,6 +341,10 @@ export class MassageApp extends LitElement {
     this.endSession();
     this.replaying = true;
     const source = new TraceFrameSource(parsed.trace, () => {
+      // The recording ends: judge a stroke still under way, then show the summary.
+      const lastT = this.frame?.t;
+      if (lastT !== undefined)
+        for (const event of this.engine?.finish(lastT) ?? []) this.handleEngineEvent(event);
       setTimeout(() => this.showSummary(), VERDICT_MS);
     });
     this.begin(source, routine, undefined);
