@@ -55,9 +55,6 @@ export interface EngineSnapshot {
   /** The sides the step's region has paths on (none for steps without a region). */
   readonly sides: readonly Side[];
   readonly feedback: LiveFeedback;
-  readonly lastStroke: { verdict: StrokeVerdict; side: Side; t: number } | null;
-  /** Where a stroke under way is (0..1) per side, for the overlay. */
-  readonly progress: Readonly<Partial<Record<Side, number>>>;
   /** How much of the press at the end of a stroke is held (0..1) per side, for steps with a hold. */
   readonly hold: Readonly<Partial<Record<Side, number>>>;
   /** Time spent in the step (ms), and for timed steps the time left. */
@@ -85,7 +82,6 @@ export class StepEngine {
   private phase: EngineSnapshot['phase'] = 'active';
   private restUntil = 0;
   private feedback: LiveFeedback = 'no-face';
-  private lastStroke: EngineSnapshot['lastStroke'] = null;
   private offTarget = { travel: 0, since: 0, lastHint: -Infinity, last: null as Vec2 | null };
   private lastT = -Infinity;
 
@@ -113,8 +109,6 @@ export class StepEngine {
       tally: this.tally,
       sides: step.region ? REGIONS[step.region].paths.map((p) => p.side) : [],
       feedback: this.feedback,
-      lastStroke: this.lastStroke,
-      progress: this.recognizer?.progress ?? {},
       hold: this.recognizer?.hold ?? {},
       elapsedMs,
       remainingMs: step.kind === 'timed' ? Math.max(0, (step.durationMs ?? 0) - elapsedMs) : null,
@@ -196,7 +190,6 @@ export class StepEngine {
     this.phase = 'active';
     this.recognizer = createRecognizer(this.currentStep, this.frameSize);
     this.hands.reset();
-    this.lastStroke = null;
     this.offTarget.travel = 0;
   }
 
@@ -250,7 +243,6 @@ export class StepEngine {
       if (verdict === 'good') counts.good++;
       else if (verdict === 'wrong-direction') counts.wrongDirection++;
       else counts.other++;
-      this.lastStroke = { verdict, side, t };
       events.push({ type: 'stroke', t, step: this.currentStep.id, side, verdict });
       if (verdict === 'good' && this.isComplete()) this.complete(t, events);
     }

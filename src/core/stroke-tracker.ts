@@ -88,8 +88,6 @@ export interface StrokeAttempt {
   readonly verdict: StrokeVerdict;
   readonly startT: number;
   readonly endT: number;
-  /** Net travel along the path, signed: positive is the right direction. */
-  readonly travel: number;
 }
 
 /** How long after a stroke a movement the other way counts as the hand's return, not a stroke (ms). */
@@ -164,11 +162,6 @@ export class StrokeTracker {
     const holdMs = this.tuning.holdMs ?? 0;
     if (!this.active || holdMs <= 0 || this.holdSince === null) return 0;
     return Math.min(1, (t - this.holdSince) / holdMs);
-  }
-
-  /** Current position along the path while in a stroke, else null. */
-  get position(): number | null {
-    return this.active ? this.lastS : null;
   }
 
   /**
@@ -294,6 +287,6 @@ export class StrokeTracker {
       verdict = 'no-hold';
     else verdict = 'good';
     this.lastJudged = { direction, endT: Math.max(endT, strokeEndT) };
-    return { verdict, startT: this.startT, endT: strokeEndT, travel };
+    return { verdict, startT: this.startT, endT: strokeEndT };
   }
 }

@@ -1,5 +1,5 @@
 import { type PolylineProjection, projectOntoPolyline } from '../polyline';
-import { REGIONS, type Side } from '../regions';
+import { REGIONS } from '../regions';
 import type { RoutineStep } from '../routine-schema';
 import {
   type Judgement,
@@ -24,7 +24,6 @@ const FINGER_PULL = 0.08;
 export class BrowRaiseRecognizer implements StepRecognizer {
   readonly needsHands = true;
   onTarget = false;
-  progress: Partial<Record<Side, number>> = {};
   private readonly geometry: RegionGeometry;
   private readonly projection: PolylineProjection = { s: 0, distance: 0 };
   private raised = false;
@@ -51,7 +50,6 @@ export class BrowRaiseRecognizer implements StepRecognizer {
       b.browInnerUp ?? 0,
       ((b.browOuterUpLeft ?? 0) + (b.browOuterUpRight ?? 0)) / 2,
     );
-    this.progress = { center: Math.min(1, lift / RAISED) };
     if (!this.raised) {
       if (resting) {
         this.restingSlot = resting.slot;

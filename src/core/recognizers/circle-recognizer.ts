@@ -42,7 +42,6 @@ interface CircleState {
 export class CircleRecognizer implements StepRecognizer {
   readonly needsHands = true;
   onTarget = false;
-  progress: Partial<Record<Side, number>> = {};
   private readonly geometry: RegionGeometry;
   private readonly states: CircleState[];
   private readonly effectors: readonly Effector[];
@@ -66,7 +65,6 @@ export class CircleRecognizer implements StepRecognizer {
   update(frame: RecognizerFrame): Judgement[] {
     const judgements: Judgement[] = [];
     this.onTarget = false;
-    this.progress = {};
     if (frame.face) this.geometry.update(frame.face, frame.space);
     this.geometry.region.paths.forEach((path, i) => {
       const state = this.states[i] as CircleState;
@@ -95,7 +93,6 @@ export class CircleRecognizer implements StepRecognizer {
       state.lastAngle = angle;
       if (Math.abs(delta) > 0.02) state.lastTurnT = frame.t;
       state.turned += delta;
-      this.progress[path.side] = Math.min(1, Math.abs(state.turned) / FULL_TURN);
       if (Math.abs(state.turned) >= FULL_TURN) {
         judgements.push({ side: path.side, verdict: this.judge(state, path.side) });
         state.turned -= Math.sign(state.turned) * 2 * Math.PI;

@@ -1,7 +1,5 @@
 import type { FrameSize } from '../frame';
 import { headPitchDegrees } from '../head-pose';
-import type { Side } from '../regions';
-import type { RoutineStep } from '../routine-schema';
 import type { Judgement, RecognizerFrame, StepRecognizer } from './recognizer';
 
 /** Degrees above the resting pitch that start a rep, and that count as the chin raised. */
@@ -22,7 +20,6 @@ const JAW_FORWARD = 0.12;
 export class HeadTiltRecognizer implements StepRecognizer {
   readonly needsHands = false;
   onTarget = false;
-  progress: Partial<Record<Side, number>> = {};
   private baseline: number | null = null;
   private phase: 'rest' | 'rising' | 'up' = 'rest';
   private riseStart = 0;
@@ -31,10 +28,7 @@ export class HeadTiltRecognizer implements StepRecognizer {
   private jawSum = 0;
   private jawSamples = 0;
 
-  constructor(
-    _step: RoutineStep,
-    private readonly frameSize: FrameSize,
-  ) {}
+  constructor(private readonly frameSize: FrameSize) {}
 
   update(frame: RecognizerFrame): Judgement[] {
     this.onTarget = frame.face !== null;
@@ -42,7 +36,6 @@ export class HeadTiltRecognizer implements StepRecognizer {
     if (pitch === null || !frame.face) return [];
     if (this.baseline === null) this.baseline = pitch;
     const lift = pitch - this.baseline;
-    this.progress = { center: Math.max(0, Math.min(1, lift / CHIN_UP)) };
     const jaw = frame.face.blendshapes?.jawForward ?? 0;
     if (this.phase === 'rest') {
       // The resting pitch drifts as people settle: follow it slowly while the head is still, and

@@ -22,7 +22,7 @@ export function createRecognizer(step: RoutineStep, frameSize: FrameSize): StepR
     case 'pluck':
       return new PluckRecognizer(step);
     case 'head-tilt':
-      return new HeadTiltRecognizer(step, frameSize);
+      return new HeadTiltRecognizer(frameSize);
     case 'brow-raise':
       return new BrowRaiseRecognizer(step);
     case 'timed':

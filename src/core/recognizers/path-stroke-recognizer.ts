@@ -44,7 +44,6 @@ interface PathHit {
 export class PathStrokeRecognizer implements StepRecognizer {
   readonly needsHands = true;
   onTarget = false;
-  progress: Partial<Record<Side, number>> = {};
   hold: Partial<Record<Side, number>> = {};
   private readonly geometry: RegionGeometry;
   private readonly trackers: StrokeTracker[];
@@ -83,7 +82,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
       });
     });
     this.onTarget = false;
-    this.progress = {};
     this.hold = {};
     this.noteSides(frame);
     paths.forEach((path, i) => {
@@ -99,8 +97,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
       tracker.setPathLength(polylineLength(this.geometry.points[i] ?? []));
       const attempt = tracker.update(frame.t, hit ? hit.s : null, pinch);
       if (attempt) this.defer(path.side, attempt, this.owners[i], judgements);
-      const s = tracker.position;
-      if (s !== null) this.progress[path.side] = s;
       const held = tracker.holdProgress(frame.t);
       if (held > 0) this.hold[path.side] = held;
     });

@@ -1,5 +1,5 @@
 import { type PolylineProjection, projectOntoPolyline } from '../polyline';
-import { REGIONS, type Side } from '../regions';
+import { REGIONS } from '../regions';
 import type { RoutineStep } from '../routine-schema';
 import {
   type Judgement,
@@ -20,12 +20,11 @@ const QUICK_MS = 600;
 
 /**
  * Plucks along the lips: a thumb-index pinch that closes on a lip and opens again quickly. Each
- * pluck is one rep; where along the lip it lands is shown as progress.
+ * pluck is one rep.
  */
 export class PluckRecognizer implements StepRecognizer {
   readonly needsHands = true;
   onTarget = false;
-  progress: Partial<Record<Side, number>> = {};
   private readonly geometry: RegionGeometry;
   private readonly projection: PolylineProjection = { s: 0, distance: 0 };
   /** Per hand slot: when its pinch closed on a lip, or null. */
@@ -40,7 +39,6 @@ export class PluckRecognizer implements StepRecognizer {
   update(frame: RecognizerFrame): Judgement[] {
     const judgements: Judgement[] = [];
     this.onTarget = false;
-    this.progress = {};
     if (!frame.face) return judgements;
     this.geometry.update(frame.face, frame.space);
     frame.hands.slots.forEach((slot, i) => {
@@ -55,7 +53,6 @@ export class PluckRecognizer implements StepRecognizer {
           projectOntoPolyline(point, lip, this.projection);
           if (this.projection.distance <= LIP_REACH) {
             onLip = true;
-            this.progress.center = this.projection.s;
           }
         }
       }

@@ -31,8 +31,6 @@ export interface StepRecognizer {
   readonly onTarget: boolean;
   /** Whether the step needs hands at all. */
   readonly needsHands: boolean;
-  /** Progress of a stroke under way per side (0..1), for the overlay. */
-  readonly progress: Partial<Record<Side, number>>;
   /** How much of a press held at the end of a stroke is done per side (0..1), where steps have one. */
   readonly hold?: Partial<Record<Side, number>>;
 }
