@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { quantile } from '../src/tracking/pipeline-stats.ts';
 import { fixturesDir } from '../tests/browser/app-session.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
 
@@ -28,11 +29,6 @@ interface Run {
   longTasksPerMinute: number;
   longTaskMs: number;
 }
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-};
 
 /** Collects main-thread long tasks from page start. */
 const observeLongTasks = () => {

@@ -1,5 +1,6 @@
 // Benchmark: the step engine's cost per frame over the labelled corpus (all step kinds).
 import { StepEngine } from '../src/core/step-engine.ts';
+import { quantile } from '../src/tracking/pipeline-stats.ts';
 import { generatedCorpus } from '../tests/corpus/scenarios.ts';
 
 const scenarios = generatedCorpus();
@@ -21,10 +22,6 @@ for (let round = 0; round < 3; round++) {
   }
 }
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
 const row = (label: string, values: number[]) =>
   `${label.padEnd(12)} ${String(values.length).padStart(7)}  ${quantile(values, 0.5).toFixed(4).padStart(8)}  ${quantile(values, 0.95).toFixed(4).padStart(8)}  ${quantile(values, 0.99).toFixed(4).padStart(8)}`;
 

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer } from 'vite';
+import { toTrace } from '../src/core/trace.ts';
 import { launchChromium } from '../tests/browser/chromium';
 
 const root = resolve(import.meta.dirname, '..');
@@ -35,13 +36,7 @@ try {
       (url) => window.recordImage(url),
       `/@fs${join(fixtures, picture)}`,
     );
-    const trace = {
-      format: 'massage-trace',
-      version: 1,
-      width: result.width,
-      height: result.height,
-      frames: [{ ...result.frame, t: 0 }],
-    };
+    const trace = toTrace(result, [{ ...result.frame, t: 0 }]);
     const out = join(root, 'tests', 'data', `${picture.replace(/\.[a-z]+$/, '')}.trace.json`);
     writeFileSync(out, JSON.stringify(trace));
     console.log(

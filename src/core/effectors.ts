@@ -1,7 +1,5 @@
 import type { Point3 } from './frame';
-import { EFFECTORS, type Effector } from './routine-schema';
-
-export { EFFECTORS };
+import type { Effector } from './routine-schema';
 
 /** Hand landmark indices averaged into each effector point. */
 export const EFFECTOR_LANDMARKS: Readonly<Record<Effector, readonly number[]>> = {

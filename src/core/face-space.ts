@@ -87,3 +87,8 @@ export class FaceSpace {
     return Math.hypot(this.ax, this.ay);
   }
 }
+
+/** Whether a point in face coordinates lies over the face (inside its outline, roughly). */
+export function isOverFace(p: Vec2): boolean {
+  return Math.abs(p.x) < 0.6 && p.y > -0.75 && p.y < 0.85;
+}

@@ -1,8 +1,8 @@
-import { EFFECTORS, effectorPoint } from './effectors';
+import { effectorPoint } from './effectors';
 import type { FaceSpace } from './face-space';
 import type { HandObservation, Point3 } from './frame';
 import { OneEuroFilter } from './one-euro-filter';
-import type { Effector } from './routine-schema';
+import { EFFECTORS, type Effector } from './routine-schema';
 import type { Vec2 } from './vec2';
 
 /** Hands lost for longer than this no longer count as present (ms). */

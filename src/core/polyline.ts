@@ -50,3 +50,25 @@ export function projectOntoPolyline(
   out.distance = best;
   return out;
 }
+
+/** A ring's centre and mean radius: where circles on a ring region turn. */
+export interface RingFit {
+  readonly center: Vec2;
+  radius: number;
+}
+
+/** Fits a circle to a closed ring of points (centroid and mean distance); writes and returns `out`. */
+export function fitRing(points: readonly Vec2[], out: RingFit): RingFit {
+  let x = 0;
+  let y = 0;
+  for (const p of points) {
+    x += p.x;
+    y += p.y;
+  }
+  out.center.x = x / points.length;
+  out.center.y = y / points.length;
+  let r = 0;
+  for (const p of points) r += Math.hypot(p.x - out.center.x, p.y - out.center.y);
+  out.radius = Math.max(1e-3, r / points.length);
+  return out;
+}

@@ -1,4 +1,4 @@
-import { FaceSpace } from './face-space';
+import { FaceSpace, isOverFace } from './face-space';
 import type { FrameSize, TrackedFrame } from './frame';
 import { HandTracker } from './hand-tracker';
 import { createRecognizer, type Judgement, type StepRecognizer } from './recognizers';
@@ -60,6 +60,14 @@ export interface EngineSnapshot {
   /** Time spent in the step (ms), and for timed steps the time left. */
   readonly elapsedMs: number;
   readonly remainingMs: number | null;
+}
+
+/** One count added up over every side. */
+export function countOverSides(
+  counts: Readonly<Record<Side, SideCount>>,
+  key: keyof SideCount,
+): number {
+  return counts.left[key] + counts.right[key] + counts.center[key];
 }
 
 const emptyCounts = (): Record<Side, SideCount> => ({
@@ -230,7 +238,7 @@ export class StepEngine {
     for (const slot of this.hands.slots) {
       if (!slot.seenNow) continue;
       for (const point of slot.points.values()) {
-        if (Math.abs(point.x) < 0.6 && point.y > -0.75 && point.y < 0.85) return point;
+        if (isOverFace(point)) return point;
       }
     }
     return null;
@@ -265,7 +273,7 @@ export class StepEngine {
     const counts = this.tally.counts;
     if (step.sides === 'each')
       return counts.left.good >= step.reps && counts.right.good >= step.reps;
-    return counts.left.good + counts.right.good + counts.center.good >= step.reps;
+    return countOverSides(counts, 'good') >= step.reps;
   }
 }
 

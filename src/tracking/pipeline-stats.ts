@@ -1,3 +1,9 @@
+/** The q-quantile (0..1) of some values (the nearest rank), NaN when there are none. */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
 /** A bounded record of recent frame timings, for diagnostics and the pipeline benchmark. */
 export class PipelineStats {
   private readonly latencies: number[] = [];
@@ -24,11 +30,15 @@ export class PipelineStats {
 
   /** Median inference times (ms) of the recent frames. */
   get medianInference(): { face: number; hand: number } {
-    const median = (values: number[]) =>
-      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     return {
-      face: median(this.inference.map((i) => i.face)),
-      hand: median(this.inference.map((i) => i.hand)),
+      face: quantile(
+        this.inference.map((i) => i.face),
+        0.5,
+      ),
+      hand: quantile(
+        this.inference.map((i) => i.hand),
+        0.5,
+      ),
     };
   }
 

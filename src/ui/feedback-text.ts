@@ -10,6 +10,11 @@ export interface CoachMessage {
   readonly tone: MessageTone;
 }
 
+const OFF_TARGET: CoachMessage = {
+  text: 'Move your fingers onto the area the arrows show.',
+  tone: 'warn',
+};
+
 /**
  * Words for a side of the face. Sides are the person's own; in a mirrored view that is also the
  * side of the screen they see it on, otherwise the screen side is named too.
@@ -30,7 +35,7 @@ export function verdictMessage(verdict: StrokeVerdict, side: Side, mirrored = tr
     case 'wrong-direction':
       return { text: `Wrong way${where}: follow the arrow.`, tone: 'bad' };
     case 'off-target':
-      return { text: 'Move your fingers onto the area the arrows show.', tone: 'warn' };
+      return OFF_TARGET;
     case 'too-fast':
       return { text: `Slow down${where}: keep it smooth and steady.`, tone: 'warn' };
     case 'too-slow':
@@ -59,7 +64,7 @@ export function liveMessage(feedback: LiveFeedback): CoachMessage {
     case 'no-hands':
       return { text: 'Bring your hands up to your face so I can see them.', tone: 'info' };
     case 'off-target':
-      return { text: 'Move your fingers onto the area the arrows show.', tone: 'warn' };
+      return OFF_TARGET;
     case 'on-target':
       return { text: 'On target: follow the arrow.', tone: 'good' };
     case 'hands-ready':

@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import type { Routine } from '../core/routine-schema';
-import type { StepTally } from '../core/step-engine';
+import { countOverSides, type StepTally } from '../core/step-engine';
 import { panelStyles } from './theme';
 
 /** `<routine-summary>`: per step, the good and wrong-way strokes and the time taken. */
@@ -48,8 +48,8 @@ export class RoutineSummary extends LitElement {
     const rows = this.tallies.map((tally) => {
       const step = this.routine?.steps.find((s) => s.id === tally.step);
       const c = tally.counts;
-      const good = c.left.good + c.right.good + c.center.good;
-      const wrong = c.left.wrongDirection + c.right.wrongDirection + c.center.wrongDirection;
+      const good = countOverSides(c, 'good');
+      const wrong = countOverSides(c, 'wrongDirection');
       const seconds =
         tally.startedAt !== null && tally.completedAt !== null
           ? `${Math.round((tally.completedAt - tally.startedAt) / 1000)} s`

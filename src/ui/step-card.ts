@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { RoutineStep } from '../core/routine-schema';
-import type { StepTally } from '../core/step-engine';
+import { countOverSides, type SideCount, type StepTally } from '../core/step-engine';
 import { panelStyles } from './theme';
 
 /** `<step-card>`: the current step's instructions and its stroke counter. */
@@ -102,16 +102,10 @@ export class StepCard extends LitElement {
           ? nothing
           : html`<div class="counter" role="status" aria-live="polite">
         ${sides.map(([key, label]) => {
-          const good =
-            key === 'total'
-              ? (counts?.left.good ?? 0) + (counts?.right.good ?? 0) + (counts?.center.good ?? 0)
-              : (counts?.[key].good ?? 0);
-          const wrong =
-            key === 'total'
-              ? (counts?.left.wrongDirection ?? 0) +
-                (counts?.right.wrongDirection ?? 0) +
-                (counts?.center.wrongDirection ?? 0)
-              : (counts?.[key].wrongDirection ?? 0);
+          const count = (what: keyof SideCount) =>
+            !counts ? 0 : key === 'total' ? countOverSides(counts, what) : counts[key][what];
+          const good = count('good');
+          const wrong = count('wrongDirection');
           return html`<div class="count" data-side=${key}>
             <small>${label}</small>
             <b class="good-count">${Math.min(good, step.reps)}</b> / ${step.reps}

@@ -1,6 +1,7 @@
 import { EFFECTOR_LANDMARKS } from '../../src/core/effectors';
 import { FaceSpace } from '../../src/core/face-space';
 import type { FrameSize, HandObservation, Point3, TrackedFrame } from '../../src/core/frame';
+import { fitRing } from '../../src/core/polyline';
 import { REGIONS, type RegionId, type Side } from '../../src/core/regions';
 import type { Effector } from '../../src/core/routine-schema';
 import type { Vec2 } from '../../src/core/vec2';
@@ -230,13 +231,7 @@ export class StrokeSynth {
       const p = this.face[i] as Point3;
       return this.space.toFace(p[0], p[1], { x: 0, y: 0 });
     });
-    const center = {
-      x: pts.reduce((a, p) => a + p.x, 0) / pts.length,
-      y: pts.reduce((a, p) => a + p.y, 0) / pts.length,
-    };
-    const radius =
-      pts.reduce((a, p) => a + Math.hypot(p.x - center.x, p.y - center.y), 0) / pts.length;
-    return { center, radius };
+    return fitRing(pts, { center: { x: 0, y: 0 }, radius: 0 });
   }
 
   private transform(p: Point3, pose: HeadPose, noise: () => number): Point3 {

@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameSize, HandObservation, Point3, TrackedFrame } from '../../src/core/frame';
-
-/** A trace file as saved by the app and the recorder (format v1). */
-export interface TraceFile extends FrameSize {
-  format: 'massage-trace';
-  version: 1;
-  frames: TrackedFrame[];
-}
+import type { FrameSize, HandObservation, Point3 } from '../../src/core/frame';
+import { parseTrace, type Trace } from '../../src/core/trace';
 
 const dataDir = join(import.meta.dirname, '..', 'data');
 
 /** Loads a trace recorded from the real models (tests/data). */
-export function loadTrace(name: string): TraceFile {
-  return JSON.parse(readFileSync(join(dataDir, `${name}.trace.json`), 'utf8')) as TraceFile;
+export function loadTrace(name: string): Trace {
+  const parsed = parseTrace(JSON.parse(readFileSync(join(dataDir, `${name}.trace.json`), 'utf8')));
+  if (!parsed.ok) throw new Error(`${name}: ${parsed.error}`);
+  return parsed.trace;
 }
 
 /** The first face in a recorded trace, with its frame size. */

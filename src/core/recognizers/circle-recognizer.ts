@@ -1,3 +1,4 @@
+import { fitRing, type RingFit } from '../polyline';
 import { REGIONS, type Side } from '../regions';
 import type { Effector, RoutineStep } from '../routine-schema';
 import { DROPOUT_MS } from '../stroke-tracker';
@@ -21,9 +22,7 @@ const MIN_RADIUS = 0.3;
 /** No turning for this long ends the attempt (ms). */
 const STALL_MS = 900;
 
-interface CircleState {
-  center: Vec2;
-  radius: number;
+interface CircleState extends RingFit {
   owner: { slot: number; effector: Effector } | null;
   lastAngle: number | null;
   turned: number;
@@ -68,7 +67,7 @@ export class CircleRecognizer implements StepRecognizer {
     if (frame.face) this.geometry.update(frame.face, frame.space);
     this.geometry.region.paths.forEach((path, i) => {
       const state = this.states[i] as CircleState;
-      if (frame.face) this.fitRing(state, this.geometry.points[i] ?? []);
+      if (frame.face) fitRing(this.geometry.points[i] ?? [], state);
       const point = frame.face ? this.pick(frame, state) : null;
       if (!point) {
         if (state.lastAngle !== null && frame.t - state.lastSeen > DROPOUT_MS)
@@ -111,20 +110,6 @@ export class CircleRecognizer implements StepRecognizer {
       this.end(this.states[i] as CircleState, path.side, judgements);
     });
     return judgements;
-  }
-
-  private fitRing(state: CircleState, points: readonly Vec2[]): void {
-    let x = 0;
-    let y = 0;
-    for (const p of points) {
-      x += p.x;
-      y += p.y;
-    }
-    state.center.x = x / points.length;
-    state.center.y = y / points.length;
-    let r = 0;
-    for (const p of points) r += Math.hypot(p.x - state.center.x, p.y - state.center.y);
-    state.radius = Math.max(1e-3, r / points.length);
   }
 
   /** The effector working on this ring: the current one while it stays in reach, else the nearest. */

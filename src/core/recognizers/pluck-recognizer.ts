@@ -1,3 +1,4 @@
+import { isOverFace } from '../face-space';
 import { type PolylineProjection, projectOntoPolyline } from '../polyline';
 import { REGIONS } from '../regions';
 import type { RoutineStep } from '../routine-schema';
@@ -10,11 +11,6 @@ import {
 
 /** How near the lips (face widths) the pinch must close. */
 const LIP_REACH = 0.12;
-/** Whether a face point lies over the face (inside its outline, roughly). */
-function overFace(p: { x: number; y: number }): boolean {
-  return Math.abs(p.x) < 0.6 && p.y > -0.75 && p.y < 0.85;
-}
-
 /** A pluck is a pinch released within this time (ms); longer is a squeeze, judged too slow. */
 const QUICK_MS = 600;
 
@@ -60,7 +56,7 @@ export class PluckRecognizer implements StepRecognizer {
       const closed = slot.pinchClosed;
       if (closed && !this.wasClosed[i]) {
         // Pinches that close over the face count; elsewhere the hand is just moving.
-        this.closedAt[i] = onLip || (point && overFace(point)) ? frame.t : null;
+        this.closedAt[i] = onLip || (point && isOverFace(point)) ? frame.t : null;
         this.closedOnLip[i] = onLip;
       }
       const since = this.closedAt[i] ?? null;
