@@ -19,13 +19,13 @@ export function polylineLength(points: readonly Vec2[]): number {
   return total;
 }
 
-/** Projects `p` onto the nearest point of the polyline; writes and returns `out`. */
+/** Projects `p` onto the nearest point of the polyline (of length `total`, if known); writes and returns `out`. */
 export function projectOntoPolyline(
   p: Vec2,
   points: readonly Vec2[],
   out: PolylineProjection,
+  total: number = polylineLength(points),
 ): PolylineProjection {
-  const total = polylineLength(points);
   let best = Infinity;
   let bestAlong = 0;
   let walked = 0;

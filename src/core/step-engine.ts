@@ -169,8 +169,7 @@ export class StepEngine {
     this.record(t, judgements, events);
     if (this.phase !== 'active') return events;
     if (!faceSeen) this.feedback = 'no-face';
-    else if (recognizer.onTarget) this.feedback = 'on-target';
-    else if (!recognizer.needsHands) this.feedback = 'on-target';
+    else if (recognizer.onTarget || !recognizer.needsHands) this.feedback = 'on-target';
     else if (!this.hands.anyPresent) this.feedback = 'no-hands';
     else this.feedback = this.trackOffTarget(t, events) ? 'off-target' : 'hands-ready';
     if (recognizer.onTarget || !this.hands.anyPresent) this.offTarget.travel = 0;
@@ -222,12 +221,13 @@ export class StepEngine {
     state.since = t;
     if (t - state.lastHint >= OFF_TARGET_COOLDOWN_MS) {
       state.lastHint = t;
-      const sides = this.snapshot.sides;
-      const side: Side = sides.every((s) => s === 'center')
-        ? 'center'
-        : point.x < 0
-          ? 'right'
-          : 'left';
+      const region = this.currentStep.region;
+      const side: Side =
+        !region || REGIONS[region].paths.every((p) => p.side === 'center')
+          ? 'center'
+          : point.x < 0
+            ? 'right'
+            : 'left';
       this.record(t, [{ side, verdict: 'off-target' }], events);
     }
     return true;

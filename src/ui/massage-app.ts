@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { type Cue, CuePolicy } from '../core/cue-policy';
 import type { TrackedFrame } from '../core/frame';
-import { handsFor, type Routine } from '../core/routine-schema';
+import { handsFor, type Routine, type RoutineStep } from '../core/routine-schema';
 import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../core/routines';
 import { estimateRemainingMs } from '../core/session-plan';
 import {
@@ -243,6 +243,8 @@ export class MassageApp extends LitElement {
   private cues: CuePolicy | null = null;
   private speaker: VoiceCoach;
   private sessionStartT: number | null = null;
+  /** The step the live source was last told the number of hands for. */
+  private handsStep: RoutineStep | null = null;
 
   constructor() {
     super();
@@ -375,12 +377,20 @@ export class MassageApp extends LitElement {
       (verdict, side) => verdictMessage(verdict, side, this.mirrored).text,
     );
     this.sessionStartT = null;
+    this.handsStep = null;
     this.recorder.clear();
     this.snapshot = this.engine.snapshot;
     this.source = source;
     this.paused = false;
     this.screen = 'session';
     source.start((frame) => this.onFrame(frame));
+    const { width, height } = source.frameSize;
+    void this.updateComplete.then(() => {
+      // NOTE: set through the CSSOM once per session; the Content-Security-Policy blocks inline
+      // style attributes, which is what lit's styleMap writes on first render.
+      const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
+      if (stage && width > 0) stage.style.aspectRatio = `${width} / ${height}`;
+    });
   }
 
   private showSummary(): void {
@@ -399,10 +409,11 @@ export class MassageApp extends LitElement {
     const events = engine.update(frame);
     for (const event of events) this.handleEngineEvent(event);
     this.frame = frame;
-    const previous = this.snapshot;
     this.snapshot = engine.snapshot;
-    if (previous?.step !== this.snapshot.step)
+    if (this.handsStep !== this.snapshot.step) {
+      this.handsStep = this.snapshot.step;
       this.source?.setNumHands?.(handsFor(this.snapshot.step));
+    }
     if (performance.now() - this.lastVerdictAt > VERDICT_MS)
       this.message = liveMessage(this.snapshot.feedback);
     const now = performance.now();
@@ -470,7 +481,6 @@ export class MassageApp extends LitElement {
       case 'next':
         engine.goToStep(engine.snapshot.stepIndex + (command === 'next' ? 1 : -1));
         this.snapshot = engine.snapshot;
-        this.source?.setNumHands?.(handsFor(this.snapshot.step));
         break;
       case 'pause':
         this.source?.stop();
@@ -656,14 +666,6 @@ export class MassageApp extends LitElement {
           : nothing
       }
     </div>`;
-  }
-
-  protected override updated(): void {
-    // NOTE: set through the CSSOM; the Content-Security-Policy blocks inline style attributes,
-    // which is what lit's styleMap writes on first render.
-    const size = this.source?.frameSize;
-    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    if (stage && size && size.width > 0) stage.style.aspectRatio = `${size.width} / ${size.height}`;
   }
 
   private goHome(): void {

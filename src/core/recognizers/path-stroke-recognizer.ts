@@ -1,4 +1,4 @@
-import { type PolylineProjection, polylineLength, projectOntoPolyline } from '../polyline';
+import { type PolylineProjection, projectOntoPolyline } from '../polyline';
 import type { Side } from '../regions';
 import { REGIONS } from '../regions';
 import type { Effector, PathStrokeKind, RoutineStep } from '../routine-schema';
@@ -94,7 +94,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
         this.owners[i] = null;
       }
       const pinch = hit ? (frame.hands.slots[hit.slot]?.pinchClosed ?? false) : false;
-      tracker.setPathLength(polylineLength(this.geometry.points[i] ?? []));
+      tracker.setPathLength(this.geometry.lengths[i] ?? 0);
       const attempt = tracker.update(frame.t, hit ? hit.s : null, pinch);
       if (attempt) this.defer(path.side, attempt, this.owners[i], judgements);
       const held = tracker.holdProgress(frame.t);
@@ -166,7 +166,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
       for (const effector of this.effectors) {
         const point = slot.points.get(effector);
         if (!point) continue;
-        projectOntoPolyline(point, points, this.projection);
+        projectOntoPolyline(point, points, this.projection, this.geometry.lengths[pathIndex]);
         const owned = owner?.slot === slotIndex && owner.effector === effector && tracker.inStroke;
         if (this.projection.distance > (owned ? PATH_EXIT_DISTANCE : PATH_ENTER_DISTANCE)) continue;
         // The stroke's own effector wins while it stays within reach, so strokes don't hop between

@@ -45,8 +45,8 @@ export class PluckRecognizer implements StepRecognizer {
       const point = slot.points.get('pinch');
       let onLip = false;
       if (point) {
-        for (const lip of this.geometry.points) {
-          projectOntoPolyline(point, lip, this.projection);
+        for (const [k, lip] of this.geometry.points.entries()) {
+          projectOntoPolyline(point, lip, this.projection, this.geometry.lengths[k]);
           if (this.projection.distance <= LIP_REACH) {
             onLip = true;
           }

@@ -1,6 +1,7 @@
 import type { FaceSpace } from '../face-space';
 import type { FaceObservation } from '../frame';
 import type { HandTracker } from '../hand-tracker';
+import { polylineLength } from '../polyline';
 import type { Region, Side } from '../regions';
 import type { StrokeVerdict } from '../stroke-tracker';
 import type { Vec2 } from '../vec2';
@@ -38,9 +39,12 @@ export interface StepRecognizer {
 /** Region path points in face coordinates, refreshed each frame into reused arrays. */
 export class RegionGeometry {
   readonly points: Vec2[][];
+  /** Length of each path in face widths, for the current frame. */
+  readonly lengths: number[];
 
   constructor(readonly region: Region) {
     this.points = region.paths.map((p) => p.landmarks.map(() => ({ x: 0, y: 0 })));
+    this.lengths = region.paths.map(() => 0);
   }
 
   update(face: FaceObservation, space: FaceSpace): void {
@@ -50,6 +54,7 @@ export class RegionGeometry {
         const p = face.landmarks[index];
         if (p) space.toFace(p[0], p[1], out[j] as Vec2);
       });
+      this.lengths[i] = polylineLength(out);
     });
   }
 }
