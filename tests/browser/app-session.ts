@@ -71,6 +71,21 @@ export async function openApp(appUrl: string, path: string, clip: string): Promi
   return { context, page, events, offsiteRequests, consoleErrors, close: () => context.close() };
 }
 
+/** Opens the app (see {@link openApp}), runs `body` with it and closes the browser whatever happens. */
+export async function withApp(
+  appUrl: string,
+  path: string,
+  clip: string,
+  body: (session: AppSession) => Promise<void>,
+): Promise<void> {
+  const session = await openApp(appUrl, path, clip);
+  try {
+    await body(session);
+  } finally {
+    await session.close();
+  }
+}
+
 /** Waits until `predicate` holds for the captured events. */
 export async function waitForEvents(
   session: AppSession,

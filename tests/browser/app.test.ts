@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppSession, openApp, waitForEvents } from './app-session';
+import { type AppSession, openApp, waitForEvents, withApp } from './app-session';
 import { countArrowPixels } from './pixels';
 
 const appUrl = inject('appUrl');
@@ -136,8 +136,7 @@ describe('the live coach in Chromium on the fake camera', () => {
 
 describe('start screen and deep links', () => {
   it('starts the chosen routine from the start screen', async () => {
-    const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
-    try {
+    await withApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg', async (session) => {
       const page = session.page;
       await expect.poll(() => page.locator('start-screen label').count()).toBeGreaterThan(4);
       await page.click('start-screen label[data-choice=facegym-daily]');
@@ -151,24 +150,20 @@ describe('start screen and deep links', () => {
         60_000,
       );
       expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   it('explains an unknown routine in a deep link', async () => {
-    const session = await openApp(
+    await withApp(
       appUrl,
       '/?routine=no-such-routine',
       'gesture_face_hand_640x360_15fps.mjpeg',
+      async (session) => {
+        await expect
+          .poll(() => session.page.locator('massage-app .error-message').textContent())
+          .toMatch(/no routine called/);
+      },
     );
-    try {
-      await expect
-        .poll(() => session.page.locator('massage-app .error-message').textContent())
-        .toMatch(/no routine called/);
-    } finally {
-      await session.close();
-    }
   });
 });
 
@@ -194,8 +189,7 @@ describe('Content-Security-Policy', () => {
   }
 
   it('blocks requests to other origins from the page and from the tracking workers', async () => {
-    const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
-    try {
+    await withApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg', async (session) => {
       const pageFetch = await session.page.evaluate(() =>
         fetch('https://telemetry.example/v1/log', { method: 'POST' }).then(
           () => 'sent',
@@ -205,9 +199,7 @@ describe('Content-Security-Policy', () => {
       expect(pageFetch).not.toBe('sent');
       expect(await probeWorkerFetch(session)).toMatch(/error/);
       expect(session.offsiteRequests).toEqual([]);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   it('would see such a request without the policy (the check above can fail)', async () => {
@@ -220,12 +212,12 @@ describe('Content-Security-Policy', () => {
       preview: { port: 0, host: '127.0.0.1' },
     });
     const url = bare.resolvedUrls?.local[0] ?? '';
-    const session = await openApp(url, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
     try {
-      await probeWorkerFetch(session);
-      expect(session.offsiteRequests).toContain('https://telemetry.example/v1/log');
+      await withApp(url, '/', 'gesture_face_hand_640x360_15fps.mjpeg', async (session) => {
+        await probeWorkerFetch(session);
+        expect(session.offsiteRequests).toContain('https://telemetry.example/v1/log');
+      });
     } finally {
-      await session.close();
       await bare.close();
     }
   });
@@ -233,79 +225,83 @@ describe('Content-Security-Policy', () => {
 
 describe('a whole session with spoken cues', () => {
   it('advances a timed step by itself, introduces each step in a caption and moves on with the controls', async () => {
-    const session = await openApp(
+    await withApp(
       appUrl,
       '/?session=daily',
       'gesture_face_hand_640x360_15fps.mjpeg',
+      async (session) => {
+        const page = session.page;
+        const title = () => page.locator('step-card h2').textContent();
+        const caption = () => page.locator('massage-app .caption').textContent();
+        await expect.poll(title, { timeout: 60_000 }).toBe('Apply serum');
+        await expect.poll(caption, { timeout: 20_000 }).toMatch(/^Step 1: Apply serum\./);
+        expect(await page.locator('massage-app .clock').textContent()).toMatch(
+          /elapsed.*min left.*left in this step/s,
+        );
+        // The serum step is timed (30 s) and moves on by itself, with a short rest.
+        await expect.poll(title, { timeout: 50_000, interval: 500 }).toBe('Chin flicks');
+        await expect.poll(caption, { timeout: 10_000 }).toMatch(/^Step 2: Chin flicks\./);
+        await page.click('session-controls [data-command=next]');
+        await expect.poll(title).toBe('Laugh-line walk');
+        await expect.poll(caption, { timeout: 10_000 }).toMatch(/^Step 3: Laugh-line walk\./);
+        await page.click('massage-app button.mute');
+        await expect
+          .poll(() => page.locator('massage-app button.mute').getAttribute('aria-pressed'))
+          .toBe('true');
+        await page.screenshot({ path: join(artifacts, 'session-captions.png') });
+        expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
+        expect(session.offsiteRequests).toEqual([]);
+      },
     );
-    try {
-      const page = session.page;
-      const title = () => page.locator('step-card h2').textContent();
-      const caption = () => page.locator('massage-app .caption').textContent();
-      await expect.poll(title, { timeout: 60_000 }).toBe('Apply serum');
-      await expect.poll(caption, { timeout: 20_000 }).toMatch(/^Step 1: Apply serum\./);
-      expect(await page.locator('massage-app .clock').textContent()).toMatch(
-        /elapsed.*min left.*left in this step/s,
-      );
-      // The serum step is timed (30 s) and moves on by itself, with a short rest.
-      await expect.poll(title, { timeout: 50_000, interval: 500 }).toBe('Chin flicks');
-      await expect.poll(caption, { timeout: 10_000 }).toMatch(/^Step 2: Chin flicks\./);
-      await page.click('session-controls [data-command=next]');
-      await expect.poll(title).toBe('Laugh-line walk');
-      await expect.poll(caption, { timeout: 10_000 }).toMatch(/^Step 3: Laugh-line walk\./);
-      await page.click('massage-app button.mute');
-      await expect
-        .poll(() => page.locator('massage-app button.mute').getAttribute('aria-pressed'))
-        .toBe('true');
-      await page.screenshot({ path: join(artifacts, 'session-captions.png') });
-      expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
-      expect(session.offsiteRequests).toEqual([]);
-    } finally {
-      await session.close();
-    }
   });
 });
 
 describe('landmark traces', () => {
   it('saves the session as a trace that the replay CLI accepts', async () => {
-    const session = await openApp(
+    await withApp(
       appUrl,
       '/?routine=facegym-daily&step=jawline-glide',
       'synthetic_hand_slides_across_face_640x480_15fps.mjpeg',
+      async (session) => {
+        await waitForEvents(
+          session,
+          (e) =>
+            ((e['massage-tracking'] ?? []) as TrackingDetail[]).some((d) => d.framesTracked >= 20),
+          60_000,
+        );
+        const download = session.page.waitForEvent('download');
+        await session.page.click('session-controls [data-command=save-trace]');
+        const file = join(artifacts, 'session.trace.json');
+        await (await download).saveAs(file);
+        const { parseTrace } = await import('../../src/core/trace');
+        const parsed = parseTrace(JSON.parse(readFileSync(file, 'utf8')));
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        expect(parsed.trace).toMatchObject({ width: 640, height: 480 });
+        expect(parsed.trace.frames.length).toBeGreaterThanOrEqual(20);
+        expect(parsed.trace.frames.filter((f) => f.face).length).toBeGreaterThan(15);
+        expect(parsed.trace.frames.some((f) => f.hands.length > 0)).toBe(true);
+        const replay = spawnSync(
+          'npx',
+          [
+            'tsx',
+            'scripts/replay.ts',
+            file,
+            '--routine',
+            'facegym-daily',
+            '--step',
+            'jawline-glide',
+          ],
+          {
+            cwd: resolve(import.meta.dirname, '..', '..'),
+            encoding: 'utf8',
+          },
+        );
+        expect(replay.status, replay.stderr).toBe(0);
+        for (const line of replay.stdout.split('\n').filter(Boolean))
+          expect(JSON.parse(line)).toHaveProperty('type');
+      },
     );
-    try {
-      await waitForEvents(
-        session,
-        (e) =>
-          ((e['massage-tracking'] ?? []) as TrackingDetail[]).some((d) => d.framesTracked >= 20),
-        60_000,
-      );
-      const download = session.page.waitForEvent('download');
-      await session.page.click('session-controls [data-command=save-trace]');
-      const file = join(artifacts, 'session.trace.json');
-      await (await download).saveAs(file);
-      const { parseTrace } = await import('../../src/core/trace');
-      const parsed = parseTrace(JSON.parse(readFileSync(file, 'utf8')));
-      expect(parsed.ok).toBe(true);
-      if (!parsed.ok) return;
-      expect(parsed.trace).toMatchObject({ width: 640, height: 480 });
-      expect(parsed.trace.frames.length).toBeGreaterThanOrEqual(20);
-      expect(parsed.trace.frames.filter((f) => f.face).length).toBeGreaterThan(15);
-      expect(parsed.trace.frames.some((f) => f.hands.length > 0)).toBe(true);
-      const replay = spawnSync(
-        'npx',
-        ['tsx', 'scripts/replay.ts', file, '--routine', 'facegym-daily', '--step', 'jawline-glide'],
-        {
-          cwd: resolve(import.meta.dirname, '..', '..'),
-          encoding: 'utf8',
-        },
-      );
-      expect(replay.status, replay.stderr).toBe(0);
-      for (const line of replay.stdout.split('\n').filter(Boolean))
-        expect(JSON.parse(line)).toHaveProperty('type');
-    } finally {
-      await session.close();
-    }
   });
 });
 
@@ -319,8 +315,7 @@ describe('replaying a saved trace', () => {
     if (!scenario) throw new Error('scenario missing');
     const file = join(artifacts, 'chin-flicks.trace.json');
     writeFileSync(file, JSON.stringify(toTrace(scenario.size, scenario.frames)));
-    const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
-    try {
+    await withApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg', async (session) => {
       const page = session.page;
       await page.click('start-screen label[data-choice=facegym-daily]');
       await page.setInputFiles('start-screen input[type=file]', file);
@@ -333,14 +328,11 @@ describe('replaying a saved trace', () => {
       expect(session.events['massage-step-complete']).toEqual([{ step: 'chin-flicks' }]);
       await page.screenshot({ path: join(artifacts, 'replay-view.png') });
       expect(session.consoleErrors, session.consoleErrors.join('\n')).toEqual([]);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   it('says so when the file is not a trace', async () => {
-    const session = await openApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg');
-    try {
+    await withApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg', async (session) => {
       await session.page.setInputFiles(
         'start-screen input[type=file]',
         resolve(import.meta.dirname, '..', '..', 'package.json'),
@@ -348,8 +340,6 @@ describe('replaying a saved trace', () => {
       await expect
         .poll(() => session.page.locator('massage-app .error-message').textContent())
         .toMatch(/not a usable landmark trace/);
-    } finally {
-      await session.close();
-    }
+    });
   });
 });
