@@ -21,15 +21,18 @@ export interface Scenario {
   readonly noStrokes?: boolean;
 }
 
-/** Faces and hands the corpus is built from (real landmarks), and the camera rate they play at. */
-const CASTS = [
+/** A face and a hand the corpus is built from (real landmarks), and the camera rate they play at. */
+interface Cast {
+  readonly label: string;
+  readonly synth: StrokeSynth;
+  readonly fps: number;
+}
+
+const CASTS: readonly Cast[] = [
   { label: 'face A', synth: new StrokeSynth('bg_face_640x480', 'business_person'), fps: 25 },
   { label: 'face B', synth: new StrokeSynth('business_person', 'woman_sitting_street'), fps: 20 },
   { label: 'face C', synth: new StrokeSynth('gesture_video_t2.6s', 'two_children_faces'), fps: 15 },
 ];
-let synth = CASTS[0]?.synth as StrokeSynth;
-let FPS = 25;
-let castLabel = '';
 
 /** The sides strokes alternate over, and how many good strokes finish the step. */
 function plan(step: RoutineStep): Side[] {
@@ -85,7 +88,7 @@ function pathStroke(
   }
 }
 
-function pathScenarios(routine: Routine, step: RoutineStep): Scenario[] {
+function pathScenarios(cast: Cast, routine: Routine, step: RoutineStep): Scenario[] {
   const sides = plan(step);
   const good = (extra: Partial<MotionSegment> = {}) =>
     sides.flatMap((side) => [
@@ -99,7 +102,7 @@ function pathScenarios(routine: Routine, step: RoutineStep): Scenario[] {
     expected: string[],
     complete: boolean,
     options = {},
-  ) => scenarios.push(make(routine, step, name, segments, expected, complete, options));
+  ) => scenarios.push(make(cast, routine, step, name, segments, expected, complete, options));
   const goods = sides.map((s) => `${s}:good`);
   add('all good', [away(300), ...good()], goods, true, { jitterPx: 1 });
   add('head moving throughout', [away(300), ...good({ pose: wobble })], goods, true);
@@ -150,19 +153,20 @@ function pathScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       false,
     );
   }
-  return [...scenarios, ...commonNegatives(routine, step)];
+  return [...scenarios, ...commonNegatives(cast, routine, step)];
 }
 
 // ---- circles -----------------------------------------------------------------------------------
 
 function circleTurns(
+  cast: Cast,
   step: RoutineStep,
   side: Side,
   turns: number,
   sense: 1 | -1,
   extra: Partial<MotionSegment> = {},
 ): MotionSegment {
-  const { center, radius } = synth.ring(step.region as RegionId, side);
+  const { center, radius } = cast.synth.ring(step.region as RegionId, side);
   // Angle sign (face coordinates, y down) of the step's own sense on this side.
   const own = (side === 'left' ? 1 : -1) * (step.circleSense === 'down-near-nose' ? -1 : 1);
   const start = side === 'left' ? Math.PI : 0;
@@ -177,21 +181,22 @@ function circleTurns(
   };
 }
 
-function circleScenarios(routine: Routine, step: RoutineStep): Scenario[] {
+function circleScenarios(cast: Cast, routine: Routine, step: RoutineStep): Scenario[] {
   const perSide = step.sides === 'each' ? step.reps : Math.ceil(step.reps / 2);
   const both = (sense: 1 | -1, turns: number, extra: Partial<MotionSegment> = {}) =>
     (['right', 'left'] as Side[]).flatMap((side) => [
-      circleTurns(step, side, turns, sense, extra),
+      circleTurns(cast, step, side, turns, sense, extra),
       away(600),
     ]);
   const goods = (['right', 'left'] as Side[]).flatMap((side) =>
     Array.from({ length: perSide }, () => `${side}:good`),
   );
   const scenarios = [
-    make(routine, step, 'all good', [away(300), ...both(1, perSide + 0.15)], goods, true, {
+    make(cast, routine, step, 'all good', [away(300), ...both(1, perSide + 0.15)], goods, true, {
       jitterPx: 1,
     }),
     make(
+      cast,
       routine,
       step,
       'head moving throughout',
@@ -200,6 +205,7 @@ function circleScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       true,
     ),
     make(
+      cast,
       routine,
       step,
       'hand dropouts and jitter',
@@ -213,6 +219,7 @@ function circleScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       },
     ),
     make(
+      cast,
       routine,
       step,
       'reversed',
@@ -221,21 +228,22 @@ function circleScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       false,
     ),
     make(
+      cast,
       routine,
       step,
       'half circles',
       [
         away(300),
-        circleTurns(step, 'right', 0.6, 1),
+        circleTurns(cast, step, 'right', 0.6, 1),
         away(700),
-        circleTurns(step, 'left', 0.6, 1),
+        circleTurns(cast, step, 'left', 0.6, 1),
         away(700),
       ],
       ['right:too-short', 'left:too-short'],
       false,
     ),
   ];
-  return [...scenarios, ...commonNegatives(routine, step)];
+  return [...scenarios, ...commonNegatives(cast, routine, step)];
 }
 
 // ---- plucks ------------------------------------------------------------------------------------
@@ -255,10 +263,11 @@ function plucks(count: number, closedMs: number, onLips: boolean): MotionSegment
   }).flat();
 }
 
-function pluckScenarios(routine: Routine, step: RoutineStep): Scenario[] {
+function pluckScenarios(cast: Cast, routine: Routine, step: RoutineStep): Scenario[] {
   const goods = Array.from({ length: step.reps }, () => 'center:good');
   return [
     make(
+      cast,
       routine,
       step,
       'all good',
@@ -268,6 +277,7 @@ function pluckScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       { jitterPx: 1 },
     ),
     make(
+      cast,
       routine,
       step,
       'hand dropouts and jitter',
@@ -281,6 +291,7 @@ function pluckScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       },
     ),
     make(
+      cast,
       routine,
       step,
       'slow squeezes',
@@ -289,6 +300,7 @@ function pluckScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       false,
     ),
     make(
+      cast,
       routine,
       step,
       'pinches on the cheek, not the lips',
@@ -299,7 +311,7 @@ function pluckScenarios(routine: Routine, step: RoutineStep): Scenario[] {
         offTargetOnly: true,
       },
     ),
-    ...commonNegatives(routine, step),
+    ...commonNegatives(cast, routine, step),
   ];
 }
 
@@ -349,14 +361,15 @@ function browLifts(count: number, fingerRise: number, hands: boolean): MotionSeg
   ]).flat();
 }
 
-function exerciseScenarios(routine: Routine, step: RoutineStep): Scenario[] {
+function exerciseScenarios(cast: Cast, routine: Routine, step: RoutineStep): Scenario[] {
   const goods = Array.from({ length: step.reps }, () => 'center:good');
   if (step.kind === 'head-tilt') {
     return [
-      make(routine, step, 'all good', [...chinLifts(step.reps), away(800)], goods, true, {
+      make(cast, routine, step, 'all good', [...chinLifts(step.reps), away(800)], goods, true, {
         jitterPx: 1,
       }),
       make(
+        cast,
         routine,
         step,
         'jaw relaxed',
@@ -365,6 +378,7 @@ function exerciseScenarios(routine: Routine, step: RoutineStep): Scenario[] {
         false,
       ),
       make(
+        cast,
         routine,
         step,
         'lifted too fast',
@@ -373,6 +387,7 @@ function exerciseScenarios(routine: Routine, step: RoutineStep): Scenario[] {
         false,
       ),
       make(
+        cast,
         routine,
         step,
         'shallow lifts',
@@ -381,6 +396,7 @@ function exerciseScenarios(routine: Routine, step: RoutineStep): Scenario[] {
         false,
       ),
       make(
+        cast,
         routine,
         step,
         'head turning and tilting sideways only',
@@ -398,10 +414,20 @@ function exerciseScenarios(routine: Routine, step: RoutineStep): Scenario[] {
     ];
   }
   return [
-    make(routine, step, 'all good', [...browLifts(step.reps, 0.02, true), away(600)], goods, true, {
-      jitterPx: 1,
-    }),
     make(
+      cast,
+      routine,
+      step,
+      'all good',
+      [...browLifts(step.reps, 0.02, true), away(600)],
+      goods,
+      true,
+      {
+        jitterPx: 1,
+      },
+    ),
+    make(
+      cast,
       routine,
       step,
       'fingers pulling the forehead',
@@ -410,6 +436,7 @@ function exerciseScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       false,
     ),
     make(
+      cast,
       routine,
       step,
       'hands not on the forehead',
@@ -418,6 +445,7 @@ function exerciseScenarios(routine: Routine, step: RoutineStep): Scenario[] {
       false,
     ),
     make(
+      cast,
       routine,
       step,
       'fingers resting, forehead still',
@@ -437,11 +465,12 @@ function exerciseScenarios(routine: Routine, step: RoutineStep): Scenario[] {
 
 // ---- shared negatives --------------------------------------------------------------------------
 
-function commonNegatives(routine: Routine, step: RoutineStep): Scenario[] {
+function commonNegatives(cast: Cast, routine: Routine, step: RoutineStep): Scenario[] {
   const target = step.region as RegionId;
   const restSide: Side = step.sides === 'none' ? 'center' : 'right';
   return [
     make(
+      cast,
       routine,
       step,
       'hand resting on the target while the head moves',
@@ -456,8 +485,9 @@ function commonNegatives(routine: Routine, step: RoutineStep): Scenario[] {
       [],
       false,
     ),
-    make(routine, step, 'no hands', [away(4000)], [], false),
+    make(cast, routine, step, 'no hands', [away(4000)], [], false),
     make(
+      cast,
       routine,
       step,
       'rubbing the wrong area',
@@ -478,6 +508,7 @@ function wrongArea(step: RoutineStep, k: number): { x: number; y: number } {
 }
 
 function make(
+  cast: Cast,
   routine: Routine,
   step: RoutineStep,
   name: string,
@@ -491,12 +522,12 @@ function make(
     offTargetOnly?: boolean;
   } = {},
 ): Scenario {
-  const frames = synth.render(segments, { fps: FPS, ...options });
+  const frames = cast.synth.render(segments, { fps: cast.fps, ...options });
   return {
-    name: `${routine.id}/${step.id}: ${name} (${castLabel})`,
+    name: `${routine.id}/${step.id}: ${name} (${cast.label})`,
     routine,
     step,
-    size: synth.size,
+    size: cast.synth.size,
     frames,
     expected,
     complete,
@@ -506,12 +537,7 @@ function make(
 
 /** The generated corpus: every recognised step of every routine, positives and negatives. */
 export function generatedCorpus(): Scenario[] {
-  return CASTS.flatMap((cast) => {
-    synth = cast.synth;
-    FPS = cast.fps;
-    castLabel = cast.label;
-    return castScenarios();
-  });
+  return CASTS.flatMap((cast) => castScenarios(cast));
 }
 
 /** Tool steps that can be recognised run as a routine of their own. */
@@ -523,7 +549,7 @@ const TOOLS_ROUTINE: Routine = {
   steps: [...TOOL_STEPS],
 };
 
-function castScenarios(): Scenario[] {
+function castScenarios(cast: Cast): Scenario[] {
   return [...ROUTINES, TOOLS_ROUTINE].flatMap((routine) =>
     routine.steps.flatMap((step) => {
       switch (step.kind) {
@@ -531,14 +557,14 @@ function castScenarios(): Scenario[] {
         case 'walk':
         case 'flick':
         case 'pinch':
-          return pathScenarios(routine, step);
+          return pathScenarios(cast, routine, step);
         case 'circle':
-          return circleScenarios(routine, step);
+          return circleScenarios(cast, routine, step);
         case 'pluck':
-          return pluckScenarios(routine, step);
+          return pluckScenarios(cast, routine, step);
         case 'head-tilt':
         case 'brow-raise':
-          return exerciseScenarios(routine, step);
+          return exerciseScenarios(cast, routine, step);
         default:
           return [];
       }
