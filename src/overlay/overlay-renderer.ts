@@ -6,6 +6,7 @@ import {
   Scene,
   WebGLRenderer,
 } from 'three';
+import { webGlKind } from '../platform/webgl';
 
 /**
  * The three.js side of the overlay: renderer, scene, camera and lights. The camera is
@@ -21,7 +22,7 @@ export class OverlayRenderer {
 
   /** Throws if WebGL is unavailable. */
   constructor(canvas: HTMLCanvasElement) {
-    this.softwareRendering = isSoftwareWebGl();
+    this.softwareRendering = webGlKind() === 'software';
     // Multisampling in a software rasteriser costs more CPU than the tracking models can spare.
     this.renderer = new WebGLRenderer({
       canvas,
@@ -68,14 +69,4 @@ export class OverlayRenderer {
     this.renderer.dispose();
     this.renderer.forceContextLoss();
   }
-}
-
-/** Whether WebGL here runs on a software rasteriser (no usable GPU). */
-function isSoftwareWebGl(): boolean {
-  const gl = document.createElement('canvas').getContext('webgl2');
-  if (!gl) return false;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return /swiftshader|llvmpipe|software/i.test(name);
 }

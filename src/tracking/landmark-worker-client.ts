@@ -1,4 +1,5 @@
 import type { FaceObservation, HandObservation, Point3 } from '../core/frame';
+import { webGlKind } from '../platform/webgl';
 import type {
   Delegate,
   LandmarkTaskKind,
@@ -103,6 +104,7 @@ export class LandmarkWorkerClient {
       wasmBaseUrl: urls.wasmBaseUrl,
       modelUrl: kind === 'face' ? urls.faceModelUrl : urls.handModelUrl,
       numHands,
+      preferGpu: webGlKind() === 'hardware',
     };
     worker.postMessage(request);
     let delegate: Delegate;

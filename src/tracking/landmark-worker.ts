@@ -51,19 +51,6 @@ function flatten(points: readonly NormalizedLandmark[]): Float32Array {
   return flat;
 }
 
-/** Whether WebGL here runs on a real GPU (not a software rasteriser, where the GPU delegate is slower). */
-function hasHardwareGl(): boolean {
-  try {
-    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
-    if (!gl) return false;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-    return renderer !== '' && !/swiftshader|llvmpipe|software|basic render/i.test(renderer);
-  } catch {
-    return false;
-  }
-}
-
 async function init(request: InitRequest): Promise<Delegate> {
   const vision = loadVision(request.bundleUrl);
   const fileset = {
@@ -87,7 +74,7 @@ async function init(request: InitRequest): Promise<Delegate> {
           numHands: request.numHands,
         });
   };
-  if (hasHardwareGl()) {
+  if (request.preferGpu) {
     try {
       landmarker = await create('GPU');
       return 'GPU';

@@ -13,6 +13,8 @@ export interface InitRequest {
   /** Absolute URL of the `.task` model bundle. */
   readonly modelUrl: string;
   readonly numHands: number;
+  /** Try the GPU delegate first (WebGL runs on a real GPU); the CPU one is the fallback. */
+  readonly preferGpu: boolean;
 }
 
 export interface DetectRequest {

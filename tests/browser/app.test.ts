@@ -183,6 +183,7 @@ describe('Content-Security-Policy', () => {
           wasmBaseUrl: `${location.origin}/mediapipe/`,
           modelUrl: 'https://telemetry.example/v1/log',
           numHands: 1,
+          preferGpu: false,
         });
       });
     }, workerScript);
