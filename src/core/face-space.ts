@@ -82,6 +82,16 @@ export class FaceSpace {
     return out;
   }
 
+  /** Width of the camera frame in pixels, as of the last fit. */
+  get frameWidth(): number {
+    return this.width;
+  }
+
+  /** Height of the camera frame in pixels, as of the last fit. */
+  get frameHeight(): number {
+    return this.height;
+  }
+
   /** Face width in pixels of the camera frame (shrinks as the head turns away). */
   get pixelWidth(): number {
     return Math.hypot(this.ax, this.ay);

@@ -5,17 +5,29 @@ import { OneEuroFilter } from './one-euro-filter';
 import { EFFECTORS, type Effector } from './routine-schema';
 import type { Vec2 } from './vec2';
 
-/** Hands lost for longer than this no longer count as present (ms). */
-export const HAND_HOLD_MS = 400;
+/**
+ * A hand slot outlives dropouts up to this long (ms): MediaPipe often loses a hand for a few
+ * frames while it touches the face, and the stroke it was making must survive that.
+ */
+export const HAND_HOLD_MS = 500;
+/**
+ * A hand seen this frame is the same hand as a slot's when its palm centre lies within this many
+ * face widths of where the slot's hand was, plus HAND_GATE_SPEED face widths per second of
+ * absence (hands move fast between frames in a flick, and farther during a dropout).
+ */
+export const HAND_GATE = 0.3;
+export const HAND_GATE_SPEED = 2.5;
 /** Thumb-index gap (face widths) below which a pinch is closed, and above which it is open again. */
 const PINCH_CLOSE = 0.07;
 const PINCH_OPEN = 0.11;
 
 /**
- * A fingertip counts as reaching out (able to touch the skin) when it is at least this many times
- * farther from the wrist than its knuckle; curled into a fist it is about as far.
+ * A fingertip reaches out (able to touch the skin) once it is at least FINGER_EXTENDED times
+ * farther from the wrist than its knuckle, and counts as curled again below FINGER_CURLED: the
+ * gap keeps a borderline posture from flickering frame to frame.
  */
 const FINGER_EXTENDED = 1.4;
+const FINGER_CURLED = 1.25;
 /**
  * One-Euro settings for hand points in face widths: strong smoothing at rest (1.5 Hz) and a
  * cut-off that rises by 4 Hz per face width a second, so a brisk stroke (about one face width a
@@ -24,18 +36,48 @@ const FINGER_EXTENDED = 1.4;
 const HAND_MIN_CUTOFF_HZ = 1.5;
 const HAND_BETA = 4;
 /** A jump of a hand point (face widths) between frames beyond which its smoothing starts afresh. */
-const JUMP_RESET = 0.25;
+export const JUMP_RESET = 0.25;
+/** A hand unseen for longer than this (ms) starts its smoothing afresh. */
+const REFILTER_AFTER_MS = 120;
 /** A pinch effector needs thumb and index tips within this many palm lengths of each other. */
 const PINCH_REACH = 0.75;
+/**
+ * A hand whose palm looks this much larger than the person's palm on the skin has come off the
+ * skin toward the camera; it counts as on the skin again below LIFT_END.
+ */
+export const LIFT_START = 1.2;
+const LIFT_END = 1.1;
+/** How fast the palm size on the skin follows new contacts (share per frame). */
+const SKIN_PALM_SMOOTHING = 0.05;
+/** Palm landmarks: wrist and the four finger bases. */
+const PALM = [0, 5, 9, 13, 17] as const;
+/** Smoothing of the palm size (share of the new value per frame). */
+const PALM_SIZE_SMOOTHING = 0.35;
 
 /** One tracked hand: its effector points in face coordinates, smoothed. */
 export interface HandSlot {
   /**
-   * Effector points in face coordinates (filtered), for the effectors the hand's posture allows
-   * this frame: no fingertips when the fingers are curled into a fist, no pinch point when thumb
-   * and index are far apart.
+   * Changes whenever the slot starts following a different hand, so users of a slot can tell a
+   * hand that came back from a new one.
+   */
+  readonly id: number;
+  /**
+   * Effector points in face coordinates (filtered), for the effectors the hand's posture allows:
+   * no fingertips when the fingers are curled into a fist, no pinch point when thumb and index
+   * are far apart.
    */
   readonly points: Map<Effector, Vec2>;
+  /** Filtered points of every effector, whatever the posture. */
+  readonly smoothed: Map<Effector, Vec2>;
+  /** Palm centre in face coordinates (unfiltered). */
+  readonly center: Vec2;
+  /**
+   * Palm size in face widths, from the 3D palm landmarks so that turning the hand changes it
+   * little: it grows as the hand comes off the skin toward the camera.
+   */
+  palmSize: number;
+  /** Come off the skin toward the camera (palm grown past LIFT_START times its size on the skin). */
+  lifted: boolean;
   /** Seen recently enough to count as present (hands vanish for a few frames near the face). */
   present: boolean;
   /** Seen in the current frame: only then do its points feed recognisers. */
@@ -46,20 +88,29 @@ export interface HandSlot {
 }
 
 interface SlotState extends HandSlot {
+  id: number;
   readonly filters: Map<Effector, [OneEuroFilter, OneEuroFilter]>;
-  /** Filtered points of every effector, whatever the posture. */
-  readonly smoothed: Map<Effector, Vec2>;
+  /** Posture per effector, kept with hysteresis. */
+  readonly reaching: Map<Effector, boolean>;
 }
 
+let nextHandId = 1;
+
 /**
- * Keeps up to two hands across frames (paired by MediaPipe's handedness label), expresses their
- * effector points in face coordinates and smooths them with One-Euro filters.
+ * Keeps up to two hands across frames, paired by where they are (never by MediaPipe's
+ * handedness label, which flips while a hand touches the face), expresses their effector points
+ * in face coordinates and smooths them with One-Euro filters.
  */
 export class HandTracker {
   private readonly states: SlotState[] = [0, 1].map(() => ({
+    id: 0,
     points: new Map(),
     filters: new Map(),
     smoothed: new Map(),
+    reaching: new Map(),
+    center: { x: 0, y: 0 },
+    palmSize: 0,
+    lifted: false,
     present: false,
     seenNow: false,
     pinchClosed: false,
@@ -67,6 +118,9 @@ export class HandTracker {
   }));
   private readonly scratch: Vec2 = { x: 0, y: 0 };
   private readonly thumb: Vec2 = { x: 0, y: 0 };
+  private readonly centers: Vec2[] = [];
+  /** The person's palm size on the skin (face widths), learnt from contacts; 0 until then. */
+  private skinPalm = 0;
 
   /** The two hand slots. */
   get slots(): readonly HandSlot[] {
@@ -78,15 +132,37 @@ export class HandTracker {
     return this.states.some((s) => s.present);
   }
 
-  /** Forgets all hands (e.g. on a step change). */
+  /** Palm size of a hand over the person's palm size on the skin; 1 while that is not known. */
+  palmRatio(slot: HandSlot): number {
+    return this.skinPalm > 0 && slot.palmSize > 0 ? slot.palmSize / this.skinPalm : 1;
+  }
+
+  /** Whether a hand has come off the skin toward the camera. */
+  lifted(slot: HandSlot): boolean {
+    return slot.lifted;
+  }
+
+  /** Learns the palm size on the skin from a hand seen touching a target. */
+  noteOnSkin(slot: HandSlot): void {
+    if (slot.lifted || !(slot.palmSize > 0)) return;
+    this.skinPalm =
+      this.skinPalm > 0
+        ? this.skinPalm + SKIN_PALM_SMOOTHING * (slot.palmSize - this.skinPalm)
+        : slot.palmSize;
+  }
+
+  /** Forgets all hands (e.g. on a step change); the palm size on the skin is the person's and stays. */
   reset(): void {
     for (const state of this.states) {
       state.points.clear();
       state.smoothed.clear();
       state.filters.clear();
+      state.reaching.clear();
       state.present = false;
       state.seenNow = false;
       state.pinchClosed = false;
+      state.lifted = false;
+      state.lastSeen = -Infinity;
     }
   }
 
@@ -97,58 +173,146 @@ export class HandTracker {
 
   /** Takes this frame's hands, expressed in `space`. */
   update(hands: readonly HandObservation[], t: number, space: FaceSpace): void {
-    const assigned = assignSlots(hands);
+    const observed = hands.slice(0, this.states.length);
+    observed.forEach((hand, i) => {
+      this.centers[i] ??= { x: 0, y: 0 };
+      palmCenter(hand.landmarks, space, this.centers[i] as Vec2);
+    });
+    const assigned = this.pair(observed.length, t);
     this.states.forEach((state, i) => {
-      const hand = assigned[i];
+      const index = assigned[i] ?? -1;
+      const hand = observed[index];
       if (!hand) {
         this.markMissing(state, t);
         return;
       }
-      if (t - state.lastSeen > HAND_HOLD_MS) {
-        for (const [fx, fy] of state.filters.values()) {
-          fx.reset();
-          fy.reset();
-        }
-      }
-      state.lastSeen = t;
-      state.present = true;
-      state.seenNow = true;
-      state.points.clear();
-      for (const effector of EFFECTORS) {
-        if (!effectorPoint(hand.landmarks, effector, this.scratch)) continue;
-        let point = state.smoothed.get(effector);
-        if (!point) {
-          point = { x: 0, y: 0 };
-          state.smoothed.set(effector, point);
-        }
-        const previousX = point.x;
-        const previousY = point.y;
-        space.toFace(this.scratch.x, this.scratch.y, point);
-        let filters = state.filters.get(effector);
-        if (!filters) {
-          filters = [
-            new OneEuroFilter(HAND_MIN_CUTOFF_HZ, HAND_BETA),
-            new OneEuroFilter(HAND_MIN_CUTOFF_HZ, HAND_BETA),
-          ];
-          state.filters.set(effector, filters);
-        } else if (Math.hypot(point.x - previousX, point.y - previousY) > JUMP_RESET) {
-          // The hand reappeared elsewhere (or tracking jumped): smoothing across the gap would drag it.
-          filters[0].reset();
-          filters[1].reset();
-        }
-        point.x = filters[0].filter(point.x, t);
-        point.y = filters[1].filter(point.y, t);
-        if (postureAllows(hand.landmarks, effector)) state.points.set(effector, point);
-      }
-      const thumbTip = hand.landmarks[4];
-      const indexTip = hand.landmarks[8];
-      if (thumbTip && indexTip) {
-        space.toFace(thumbTip[0], thumbTip[1], this.thumb);
-        space.toFace(indexTip[0], indexTip[1], this.scratch);
-        const gap = Math.hypot(this.thumb.x - this.scratch.x, this.thumb.y - this.scratch.y);
-        state.pinchClosed = state.pinchClosed ? gap < PINCH_OPEN : gap < PINCH_CLOSE;
-      }
+      this.follow(state, hand, this.centers[index] as Vec2, t, space);
     });
+  }
+
+  /**
+   * Pairs this frame's hands with the slots: the pairing with the least total distance among
+   * those within the gate; a hand with no slot in reach takes a free slot (or the staler one).
+   * Returns, per slot, the index of its hand or -1.
+   */
+  private pair(count: number, t: number): number[] {
+    const [a, b] = this.states as [SlotState, SlotState];
+    const cost = (state: SlotState, hand: number): number => {
+      if (!state.present || hand >= count) return Infinity;
+      const c = this.centers[hand] as Vec2;
+      const d = Math.hypot(c.x - state.center.x, c.y - state.center.y);
+      const gate = HAND_GATE + (HAND_GATE_SPEED * Math.max(0, t - state.lastSeen)) / 1000;
+      return d <= gate ? d : Infinity;
+    };
+    // With two slots and at most two hands there are two ways to pair them: compare both.
+    const straight = [cost(a, 0), cost(b, 1)];
+    const crossed = [cost(a, 1), cost(b, 0)];
+    const score = (pair: number[]) => {
+      const matched = pair.filter(Number.isFinite);
+      return [matched.length, matched.reduce((s, d) => s + d, 0)] as const;
+    };
+    const [ns, ds] = score(straight);
+    const [nc, dc] = score(crossed);
+    const useCrossed = nc > ns || (nc === ns && dc < ds);
+    const pairs = useCrossed ? crossed : straight;
+    const result = [-1, -1];
+    const taken = new Set<number>();
+    pairs.forEach((d, slot) => {
+      if (!Number.isFinite(d)) return;
+      const hand = useCrossed ? 1 - slot : slot;
+      result[slot] = hand;
+      taken.add(hand);
+    });
+    for (let hand = 0; hand < count; hand++) {
+      if (taken.has(hand)) continue;
+      const free = [0, 1]
+        .filter((slot) => result[slot] === -1)
+        .sort((x, y) => {
+          const sx = this.states[x] as SlotState;
+          const sy = this.states[y] as SlotState;
+          // An absent slot goes first, then the one seen longest ago.
+          return Number(sx.present) - Number(sy.present) || sx.lastSeen - sy.lastSeen;
+        })[0];
+      if (free === undefined) break;
+      result[free] = hand;
+      this.restart(this.states[free] as SlotState);
+    }
+    return result;
+  }
+
+  /** Makes a slot follow a new hand: nothing of the previous hand carries over. */
+  private restart(state: SlotState): void {
+    state.id = nextHandId++;
+    state.smoothed.clear();
+    state.filters.clear();
+    state.reaching.clear();
+    state.points.clear();
+    state.pinchClosed = false;
+    state.lifted = false;
+    state.palmSize = 0;
+  }
+
+  private follow(
+    state: SlotState,
+    hand: HandObservation,
+    center: Vec2,
+    t: number,
+    space: FaceSpace,
+  ): void {
+    if (t - state.lastSeen > REFILTER_AFTER_MS) {
+      // The hand moved unseen: smoothing from where it vanished would drag it along a path it never took.
+      for (const [fx, fy] of state.filters.values()) {
+        fx.reset();
+        fy.reset();
+      }
+    }
+    state.lastSeen = t;
+    state.present = true;
+    state.seenNow = true;
+    state.center.x = center.x;
+    state.center.y = center.y;
+    const size = palmSize(hand.landmarks, space);
+    state.palmSize =
+      state.palmSize > 0 ? state.palmSize + PALM_SIZE_SMOOTHING * (size - state.palmSize) : size;
+    const ratio = this.palmRatio(state);
+    state.lifted = ratio > (state.lifted ? LIFT_END : LIFT_START);
+    state.points.clear();
+    for (const effector of EFFECTORS) {
+      if (!effectorPoint(hand.landmarks, effector, this.scratch)) continue;
+      let point = state.smoothed.get(effector);
+      if (!point) {
+        point = { x: 0, y: 0 };
+        state.smoothed.set(effector, point);
+      }
+      const previousX = point.x;
+      const previousY = point.y;
+      space.toFace(this.scratch.x, this.scratch.y, point);
+      let filters = state.filters.get(effector);
+      if (!filters) {
+        filters = [
+          new OneEuroFilter(HAND_MIN_CUTOFF_HZ, HAND_BETA),
+          new OneEuroFilter(HAND_MIN_CUTOFF_HZ, HAND_BETA),
+        ];
+        state.filters.set(effector, filters);
+      } else if (Math.hypot(point.x - previousX, point.y - previousY) > JUMP_RESET) {
+        // Tracking jumped: smoothing across the gap would drag the point through places it never was.
+        filters[0].reset();
+        filters[1].reset();
+      }
+      point.x = filters[0].filter(point.x, t);
+      point.y = filters[1].filter(point.y, t);
+      const reaching = postureReaches(hand.landmarks, effector, state.reaching.get(effector));
+      state.reaching.set(effector, reaching);
+      if (reaching) state.points.set(effector, point);
+    }
+    const thumbTip = hand.landmarks[4];
+    const indexTip = hand.landmarks[8];
+    if (thumbTip && indexTip) {
+      space.toFace(thumbTip[0], thumbTip[1], this.thumb);
+      space.toFace(indexTip[0], indexTip[1], this.scratch);
+      const gap = Math.hypot(this.thumb.x - this.scratch.x, this.thumb.y - this.scratch.y);
+      state.pinchClosed = state.pinchClosed ? gap < PINCH_OPEN : gap < PINCH_CLOSE;
+    }
   }
 
   private markMissing(state: SlotState, t: number): void {
@@ -158,15 +322,64 @@ export class HandTracker {
   }
 }
 
+/** Palm centre (wrist and finger bases) in face coordinates, written into `out`. */
+function palmCenter(hand: readonly Point3[], space: FaceSpace, out: Vec2): Vec2 {
+  let x = 0;
+  let y = 0;
+  let n = 0;
+  for (const i of PALM) {
+    const p = hand[i];
+    if (!p) continue;
+    x += p[0];
+    y += p[1];
+    n++;
+  }
+  return n > 0 ? space.toFace(x / n, y / n, out) : out;
+}
+
+/**
+ * Palm size in face widths: the mean 3D length of the wrist-to-index-base, wrist-to-little-base
+ * and index-to-little-base edges. MediaPipe's hand z is on the scale of x, so the 3D lengths
+ * change little when the hand turns, and mostly with its distance from the camera.
+ */
+export function palmSize(hand: readonly Point3[], space: FaceSpace): number {
+  const edge = (i: number, j: number) => {
+    const p = hand[i];
+    const q = hand[j];
+    if (!p || !q) return 0;
+    return Math.hypot(
+      (p[0] - q[0]) * space.frameWidth,
+      (p[1] - q[1]) * space.frameHeight,
+      (p[2] - q[2]) * space.frameWidth,
+    );
+  };
+  const pixels = (edge(0, 5) + edge(0, 17) + edge(5, 17)) / 3;
+  return space.pixelWidth > 0 ? pixels / space.pixelWidth : 0;
+}
+
 /** Whether a hand's posture lets an effector touch the skin (see FINGER_EXTENDED and PINCH_REACH). */
 export function postureAllows(hand: readonly Point3[], effector: Effector): boolean {
+  return postureReaches(hand, effector, undefined);
+}
+
+/**
+ * Posture with hysteresis: `before` is the previous frame's answer for the same hand (undefined
+ * for a hand just seen), which moves the finger threshold between FINGER_EXTENDED and
+ * FINGER_CURLED.
+ */
+function postureReaches(
+  hand: readonly Point3[],
+  effector: Effector,
+  before: boolean | undefined,
+): boolean {
   const wrist = hand[0];
   if (!wrist) return false;
   const reach = (i: number) => {
     const p = hand[i];
     return p ? Math.hypot(p[0] - wrist[0], p[1] - wrist[1]) : 0;
   };
-  const extended = (tip: number, knuckle: number) => reach(tip) >= FINGER_EXTENDED * reach(knuckle);
+  const threshold = before ? FINGER_CURLED : FINGER_EXTENDED;
+  const extended = (tip: number, knuckle: number) => reach(tip) >= threshold * reach(knuckle);
   switch (effector) {
     case 'fingertips':
       return extended(8, 5) && extended(12, 9);
@@ -181,15 +394,4 @@ export function postureAllows(hand: readonly Point3[], effector: Effector): bool
     default:
       return true;
   }
-}
-
-/** Pairs hands with the two slots by MediaPipe's handedness label, so each keeps its filters. */
-function assignSlots(hands: readonly HandObservation[]): (HandObservation | undefined)[] {
-  const slots: (HandObservation | undefined)[] = [undefined, undefined];
-  for (const hand of hands) {
-    const preferred = hand.handedness === 'Left' ? 0 : 1;
-    if (!slots[preferred]) slots[preferred] = hand;
-    else if (!slots[1 - preferred]) slots[1 - preferred] = hand;
-  }
-  return slots;
 }

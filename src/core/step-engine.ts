@@ -233,13 +233,18 @@ export class StepEngine {
     return true;
   }
 
-  /** A fingertip over the face (inside its outline, roughly), if any. */
+  /**
+   * A point of a hand over the face (inside its outline, roughly) while no point of that hand is
+   * near the step's target, if any: a hand working near the target is not wandering.
+   */
   private handOverFace(): Vec2 | null {
+    const nearTarget = (p: Vec2) => this.recognizer?.nearTarget?.(p) ?? false;
     for (const slot of this.hands.slots) {
       if (!slot.seenNow) continue;
-      for (const point of slot.points.values()) {
-        if (isOverFace(point)) return point;
-      }
+      const points = [...slot.points.values()];
+      if (points.some(nearTarget)) continue;
+      const over = points.find(isOverFace);
+      if (over) return over;
     }
     return null;
   }

@@ -23,6 +23,11 @@ export interface StrokeKindTuning {
   readonly stallMs: number;
   /** Going back this far from the furthest point ends the stroke (reversal). */
   readonly reverseTravel: number;
+  /**
+   * Judge the direction by where the hand ends up rather than by the furthest point: walks and
+   * walking pinches go back and forth a little with every step.
+   */
+  readonly netProgress?: boolean;
   /** A stroke faster than this (ms for a full path) is too fast; 0 for no limit. */
   readonly minDurationMs: number;
   /** A stroke slower than this (ms) is too slow; Infinity for no limit. */
@@ -58,10 +63,11 @@ export const STROKE_TUNING: Readonly<Record<PathStrokeKind, StrokeKindTuning>> =
     minTravel: 0.45,
     noiseTravel: 0.15,
     stallMs: 1500,
-    reverseTravel: 0.25,
+    reverseTravel: 0.4,
     minDurationMs: 0,
     maxDurationMs: Infinity,
     needsPinch: false,
+    netProgress: true,
   },
   flick: {
     minTravel: 0.35,
@@ -76,10 +82,11 @@ export const STROKE_TUNING: Readonly<Record<PathStrokeKind, StrokeKindTuning>> =
     minTravel: 0.35,
     noiseTravel: 0.15,
     stallMs: 1800,
-    reverseTravel: 0.25,
+    reverseTravel: 0.4,
     minDurationMs: 0,
     maxDurationMs: Infinity,
     needsPinch: true,
+    netProgress: true,
   },
 };
 
@@ -90,23 +97,60 @@ export interface StrokeAttempt {
   readonly endT: number;
 }
 
-/** How long after a stroke a movement the other way counts as the hand's return, not a stroke (ms). */
+/** What the hand making (or about to make) a stroke does on the path this frame. */
+export interface PathContact {
+  /** Position along the path, 0..1. */
+  readonly s: number;
+  /** Thumb and index pinched together. */
+  readonly pinch: boolean;
+  /** Distance from the path (face widths). */
+  readonly distance: number;
+  /** Palm size over the person's palm size on the skin (1 when not known yet). */
+  readonly palm: number;
+}
+
+/**
+ * Per frame, one of: the hand on the path (a contact), the stroke's hand seen but off the path or
+ * lifted off the skin ("off"), or no hand seen (null: MediaPipe drops hands touching the face).
+ */
+export type PathSample = PathContact | 'off' | null;
+
+/** How long after a stroke a movement the other way can be the hand's return (ms). */
 export const RETURN_WINDOW_MS = 1500;
-/** How long the hand may vanish (MediaPipe often drops hands touching the face) before a stroke ends (ms). */
-export const DROPOUT_MS = 350;
+/** How long the hand may vanish (MediaPipe often drops hands touching the face) inside one stroke (ms). */
+export const DROPOUT_MS = 500;
+/** The stroke's hand seen off the path for this long has lifted off (ms); shorter is a wobble. */
+export const LIFT_MS = 100;
 /**
  * A jump along the path bigger than this between frames (share of the path, and face widths for
  * short paths) is a different hand or a tracking glitch.
  */
 const JUMP_TRAVEL = 0.5;
 const JUMP_FACE_WIDTHS = 0.2;
+/**
+ * A hand seen again after missing this long (ms) may have moved anywhere meanwhile: if it comes
+ * back nearer the start than where it vanished, it has begun a new stroke.
+ */
+const RESUME_MS = 120;
 /** Movement along the path that counts as progress for the stall timer. */
 const PROGRESS_STEP = 0.03;
+/** Within this much of its starting extreme the hand has not yet set off (share of the path). */
+const DEPART_SLACK = 0.05;
+/**
+ * A movement back after a stroke is the hand's return, not a stroke, when it is clearly less on
+ * the skin than the stroke was: the palm larger by this share (nearer the camera) or the path
+ * farther by RETURN_DISTANCE face widths on average.
+ */
+const RETURN_PALM_GROWTH = 0.08;
+const RETURN_DISTANCE = 0.04;
+
+/** How an attempt ended: only an attempt seen to end can be judged too short. */
+type Ending = 'lift' | 'stall' | 'reverse' | 'gap' | 'jump' | 'flush';
 
 /**
- * Segments the motion of one effector along one path into stroke attempts and judges each.
- * Fed once per frame with the effector's position along the path (or null when no hand is on
- * the path); pure and deterministic.
+ * Segments the motion of one hand along one path into stroke attempts and judges each. An attempt
+ * runs from touch-down to lift-off; dropouts shorter than DROPOUT_MS and wobbles off the path
+ * shorter than LIFT_MS are part of it. Pure and deterministic.
  */
 export class StrokeTracker {
   private active = false;
@@ -118,12 +162,24 @@ export class StrokeTracker {
   private maxT = 0;
   private lastS = 0;
   private lastSeenT = 0;
+  /** When the hand was last seen on the path, whatever the attempt. */
+  private lastSampleT = -Infinity;
+  private offSince: number | null = null;
   private lastProgressT = 0;
   private progressHigh = 0;
   private progressLow = 0;
+  /** Last time the hand was near its lowest and highest point, and their values when the extremes were set. */
+  private nearLowT = 0;
+  private nearHighT = 0;
+  private forwardDepartT = 0;
+  private backwardDepartT = 0;
   private pinches = 0;
   private pinchClosed = false;
-  private lastJudged: { direction: number; endT: number } | null = null;
+  private distanceSum = 0;
+  private palmSum = 0;
+  private samples = 0;
+  private lastJudged: { direction: number; endT: number; distance: number; palm: number } | null =
+    null;
   private holdSince: number | null = null;
   private longestHold = 0;
   private readonly stallMs: number;
@@ -164,44 +220,36 @@ export class StrokeTracker {
     return Math.min(1, (t - this.holdSince) / holdMs);
   }
 
-  /**
-   * Advances by one frame.
-   * @param s position along the path (0..1) or null if no effector is on the path this frame
-   * @param pinchClosed whether thumb and index are pinched together this frame
-   */
-  update(t: number, s: number | null, pinchClosed = false): StrokeAttempt | null {
-    if (s === null) {
-      if (this.active && t - this.lastSeenT > DROPOUT_MS) return this.finish(t);
+  /** Advances by one frame; returns the attempt that ended in it, if it earned a verdict. */
+  update(t: number, sample: PathSample): StrokeAttempt | null {
+    if (sample === null) {
+      if (this.active && t - this.lastSeenT > DROPOUT_MS) return this.finish('gap');
       return null;
     }
+    if (sample === 'off') {
+      if (!this.active) return null;
+      this.offSince ??= t;
+      return t - this.offSince >= LIFT_MS ? this.finish('lift') : null;
+    }
+    const unseenMs = t - this.lastSampleT;
+    this.lastSampleT = t;
     if (!this.active) {
-      this.begin(t, s);
-      this.trackPinch(pinchClosed);
+      this.begin(t, sample);
       return null;
     }
-    if (Math.abs(s - this.lastS) > this.jumpTravel) {
-      const attempt = this.finish(this.lastSeenT);
-      this.begin(t, s);
+    if (
+      Math.abs(sample.s - this.lastS) > this.jumpTravel ||
+      this.restartedAfterGap(unseenMs, sample)
+    ) {
+      const attempt = this.finish('jump');
+      this.begin(t, sample);
       return attempt;
     }
+    this.offSince = null;
     this.lastSeenT = t;
-    this.lastS = s;
-    this.trackPinch(pinchClosed);
-    this.trackHold(t, s);
-    if (s > this.maxS) {
-      this.maxS = s;
-      this.maxT = t;
-    }
-    if (s < this.minS) {
-      this.minS = s;
-      this.minT = t;
-    }
-    // Progress is a new extreme by a margin, so that jitter at rest does not keep a stroke alive.
-    if (s > this.progressHigh + PROGRESS_STEP || s < this.progressLow - PROGRESS_STEP) {
-      this.lastProgressT = t;
-      this.progressHigh = Math.max(this.progressHigh, s);
-      this.progressLow = Math.min(this.progressLow, s);
-    }
+    this.lastS = sample.s;
+    this.take(t, sample);
+    const s = sample.s;
     const forward = this.maxS - this.startS;
     const backward = this.startS - this.minS;
     const reversed =
@@ -212,73 +260,111 @@ export class StrokeTracker {
         backward > this.noiseTravel &&
         s - this.minS > this.tuning.reverseTravel);
     if (reversed) {
-      const attempt = this.finish(forward >= backward ? this.maxT : this.minT);
+      const turnT = forward >= backward ? this.maxT : this.minT;
       const turnS = forward >= backward ? this.maxS : this.minS;
-      this.begin(forward >= backward ? this.maxT : this.minT, turnS);
-      this.update(t, s, pinchClosed);
+      const attempt = this.finish('reverse');
+      this.begin(turnT, { ...sample, s: turnS });
+      this.update(t, sample);
       return attempt;
     }
-    if (t - this.lastProgressT > this.stallMs) return this.finish(this.lastProgressT);
+    if (t - this.lastProgressT > this.stallMs) return this.finish('stall');
     return null;
   }
 
-  /** Ends any stroke under way, e.g. when the step changes; returns its attempt if it was one. */
-  flush(t: number): StrokeAttempt | null {
-    return this.active ? this.finish(t) : null;
+  /** Whether the hand, back after a dropout, has gone back against the stroke's direction meanwhile. */
+  private restartedAfterGap(unseenMs: number, sample: PathContact): boolean {
+    if (unseenMs <= RESUME_MS) return false;
+    const direction = this.maxS - this.startS >= this.startS - this.minS ? 1 : -1;
+    return (this.lastS - sample.s) * direction > this.noiseTravel;
   }
 
-  private begin(t: number, s: number): void {
+  /** Ends any stroke under way, e.g. when the step changes; returns its attempt if it was one. */
+  flush(): StrokeAttempt | null {
+    return this.active ? this.finish('flush') : null;
+  }
+
+  private begin(t: number, sample: PathContact): void {
+    const s = sample.s;
     this.active = true;
     this.startS = this.minS = this.maxS = this.lastS = this.progressHigh = this.progressLow = s;
     this.startT = this.minT = this.maxT = this.lastSeenT = this.lastProgressT = t;
+    this.nearLowT = this.nearHighT = this.forwardDepartT = this.backwardDepartT = t;
+    this.offSince = null;
     this.pinches = 0;
     this.pinchClosed = false;
     this.holdSince = null;
     this.longestHold = 0;
+    this.distanceSum = this.palmSum = this.samples = 0;
+    this.take(t, sample);
   }
 
-  private trackHold(t: number, s: number): void {
+  /** Takes a contact into the attempt's extremes, timings, pinches, hold and skin measures. */
+  private take(t: number, { s, pinch, distance, palm }: PathContact): void {
+    if (pinch && !this.pinchClosed) this.pinches++;
+    this.pinchClosed = pinch;
+    this.distanceSum += distance;
+    this.palmSum += palm;
+    this.samples++;
+    if (s <= this.minS + DEPART_SLACK) this.nearLowT = t;
+    if (s >= this.maxS - DEPART_SLACK) this.nearHighT = t;
+    if (s > this.maxS) {
+      this.maxS = s;
+      this.maxT = t;
+      this.forwardDepartT = this.nearLowT;
+    }
+    if (s < this.minS) {
+      this.minS = s;
+      this.minT = t;
+      this.backwardDepartT = this.nearHighT;
+    }
+    // Progress is a new extreme by a margin, so that jitter at rest does not keep a stroke alive.
+    if (s > this.progressHigh + PROGRESS_STEP || s < this.progressLow - PROGRESS_STEP) {
+      this.lastProgressT = t;
+      this.progressHigh = Math.max(this.progressHigh, s);
+      this.progressLow = Math.min(this.progressLow, s);
+    }
     if (s < HOLD_ZONE) {
       this.holdSince = null;
-      return;
+    } else {
+      this.holdSince ??= t;
+      this.longestHold = Math.max(this.longestHold, t - this.holdSince);
     }
-    this.holdSince ??= t;
-    this.longestHold = Math.max(this.longestHold, t - this.holdSince);
   }
 
-  private trackPinch(closed: boolean): void {
-    if (closed && !this.pinchClosed) this.pinches++;
-    this.pinchClosed = closed;
-  }
-
-  private finish(endT: number): StrokeAttempt | null {
+  private finish(ending: Ending): StrokeAttempt | null {
     this.active = false;
     const forward = this.maxS - this.startS;
     const backward = this.startS - this.minS;
-    const travel = forward >= backward ? forward : -backward;
-    const strokeEndT = forward >= backward ? this.maxT : this.minT;
-    const magnitude = Math.abs(travel);
+    const goesForward = this.tuning.netProgress ? this.lastS >= this.startS : forward >= backward;
+    const magnitude = goesForward ? forward : backward;
     if (magnitude < this.noiseTravel) return null;
-    const direction = Math.sign(travel);
+    const direction = goesForward ? 1 : -1;
+    const strokeEndT = goesForward ? this.maxT : this.minT;
+    const distance = this.distanceSum / this.samples;
+    const palm = this.palmSum / this.samples;
     const previous = this.lastJudged;
-    // The hand coming back to the start of the path after a stroke is a return, not a stroke.
+    // The hand going back after a stroke, less on the skin than the stroke was, is its return.
     if (
       previous &&
       previous.direction !== direction &&
-      this.startT - previous.endT < RETURN_WINDOW_MS
+      this.startT - previous.endT < RETURN_WINDOW_MS &&
+      (palm > previous.palm * (1 + RETURN_PALM_GROWTH) ||
+        distance > previous.distance + RETURN_DISTANCE)
     ) {
-      this.lastJudged = null;
       return null;
     }
-    const duration = Math.max(0, strokeEndT - this.startT);
+    const departT = goesForward ? this.forwardDepartT : this.backwardDepartT;
+    const duration = Math.max(0, strokeEndT - departT);
+    const seenToEnd = ending !== 'gap' && ending !== 'jump';
     let verdict: StrokeVerdict;
     if (direction < 0) {
       // A short backward slide is repositioning, not an attempt.
       if (magnitude < this.minTravel) return null;
       verdict = 'wrong-direction';
     } else if (magnitude < this.minTravel) {
-      // Only a real try earns the hint; a shorter slide is repositioning or a hand passing by.
-      if (magnitude < SHORT_SHARE * this.minTravel) return null;
+      // Only a real try, seen to its end, earns the hint; a shorter slide or a piece cut off by
+      // lost tracking is no stroke at all.
+      if (!seenToEnd || magnitude < SHORT_SHARE * this.minTravel) return null;
       verdict = 'too-short';
     } else if (duration < this.tuning.minDurationMs * magnitude) verdict = 'too-fast';
     else if (duration > this.tuning.maxDurationMs) verdict = 'too-slow';
@@ -286,7 +372,7 @@ export class StrokeTracker {
     else if ((this.tuning.holdMs ?? 0) > 0 && this.longestHold < (this.tuning.holdMs ?? 0))
       verdict = 'no-hold';
     else verdict = 'good';
-    this.lastJudged = { direction, endT: Math.max(endT, strokeEndT) };
-    return { verdict, startT: this.startT, endT: strokeEndT };
+    this.lastJudged = { direction, endT: Math.max(this.lastSeenT, strokeEndT), distance, palm };
+    return { verdict, startT: departT, endT: strokeEndT };
   }
 }

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedFrame } from '../../src/core/frame';
+import type { Routine } from '../../src/core/routine-schema';
 import { findRoutine } from '../../src/core/routines';
 import { type EngineEvent, StepEngine } from '../../src/core/step-engine';
-import { away, StrokeSynth, stroke } from '../support/stroke-synth';
+import { away, liftedReturn, StrokeSynth, stroke } from '../support/stroke-synth';
 
 const synth = new StrokeSynth();
 const routine = findRoutine('facegym-daily');
 if (!routine) throw new Error('facegym-daily missing');
 
-function run(step: string, frames: TrackedFrame[]): { events: EngineEvent[]; engine: StepEngine } {
-  const engine = new StepEngine(routine as NonNullable<typeof routine>, synth.size, step);
+const anma = findRoutine('anma');
+if (!anma) throw new Error('anma missing');
+
+function runIn(
+  on: Routine,
+  step: string,
+  frames: TrackedFrame[],
+): { events: EngineEvent[]; engine: StepEngine } {
+  const engine = new StepEngine(on, synth.size, step);
   const events = frames.flatMap((f) => engine.update(f));
   return { events, engine };
+}
+
+function run(step: string, frames: TrackedFrame[]): { events: EngineEvent[]; engine: StepEngine } {
+  return runIn(routine as Routine, step, frames);
 }
 
 const strokes = (events: EngineEvent[]) =>
@@ -51,7 +63,7 @@ describe('StepEngine on real landmarks', () => {
       stroke('chin-upward', 'center', 0, 1, 240),
       away(400),
       stroke('chin-upward', 'center', 0, 1, 1600),
-      away(400),
+      away(800),
     ]);
     expect(strokes(run('chin-flicks', frames).events)).toEqual([
       'center:good',
@@ -125,15 +137,42 @@ describe('StepEngine on real landmarks', () => {
     expect(strokes(run('jawline-glide', frames).events)).toEqual(['right:good']);
   });
 
-  it('does not judge the hand sliding back to the start after a stroke', () => {
+  it('does not judge the hand going back to the start lifted off the skin', () => {
     const frames = synth.render([
       away(300),
       stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
-      stroke('jawline-outward', 'right', 0.95, 0.05, 500),
+      liftedReturn('jawline-outward', 'right', 0.95, 0.05, 600),
       stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
       away(600),
     ]);
     expect(strokes(run('jawline-glide', frames).events)).toEqual(['right:good', 'right:good']);
+  });
+
+  it('calls a slide back on the skin right after a stroke wrong-direction', () => {
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
+      stroke('jawline-outward', 'right', 0.95, 0.05, 900),
+      away(600),
+    ]);
+    expect(strokes(run('jawline-glide', frames).events)).toEqual([
+      'right:good',
+      'right:wrong-direction',
+    ]);
+  });
+
+  it('ignores a lifted return on a short path after a reversed stroke', () => {
+    const frames = synth.render([
+      away(300),
+      stroke('smile-line-upward', 'left', 0.97, 0.03, 900),
+      liftedReturn('smile-line-upward', 'left', 0.03, 0.97, 500),
+      stroke('smile-line-upward', 'left', 0.97, 0.03, 900),
+      away(600),
+    ]);
+    expect(strokes(runIn(anma, 'smile-lines', frames).events)).toEqual([
+      'left:wrong-direction',
+      'left:wrong-direction',
+    ]);
   });
 
   it('hints off-target when the hand rubs the forehead during the jawline step', () => {

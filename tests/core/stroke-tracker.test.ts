@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { STROKE_TUNING, type StrokeAttempt, StrokeTracker } from '../../src/core/stroke-tracker';
 
-/** Feeds positions along the path at 40 ms per frame; null is a frame without the hand. */
+/**
+ * Feeds positions along the path at 40 ms per frame; "off" is the hand seen off the path (lifted
+ * away), null a frame without the hand.
+ */
 function feed(
   tracker: StrokeTracker,
-  positions: (number | null)[],
+  positions: (number | 'off' | null)[],
   startT = 0,
   pinch = false,
+  palm = 1,
 ): StrokeAttempt[] {
   const attempts: StrokeAttempt[] = [];
   positions.forEach((s, i) => {
-    const attempt = tracker.update(startT + i * 40, s, pinch);
+    const sample = s === null || s === 'off' ? s : { s, pinch, distance: 0, palm };
+    const attempt = tracker.update(startT + i * 40, sample);
     if (attempt) attempts.push(attempt);
   });
   return attempts;
@@ -18,7 +23,7 @@ function feed(
 
 const ramp = (from: number, to: number, frames: number) =>
   Array.from({ length: frames }, (_, i) => from + ((to - from) * i) / (frames - 1));
-const away = (frames: number) => Array<null>(frames).fill(null);
+const away = (frames: number) => Array<'off'>(frames).fill('off');
 
 describe('StrokeTracker', () => {
   it('judges a full stroke in the path direction good, and the reverse wrong-direction', () => {
@@ -34,13 +39,17 @@ describe('StrokeTracker', () => {
     ).toEqual(['wrong-direction']);
   });
 
-  it('ignores the return along the path right after a stroke', () => {
-    const attempts = feed(new StrokeTracker(STROKE_TUNING.glide), [
+  it('ignores the return right after a stroke when the hand is off the skin, not when it is on it', () => {
+    const lifted = new StrokeTracker(STROKE_TUNING.glide);
+    const stroke = feed(lifted, [...ramp(0, 1, 25), 'off', 'off', 'off']);
+    const back = feed(lifted, [...ramp(1, 0, 10), ...away(12)], 2000, false, 1.12);
+    expect([...stroke, ...back].map((a) => a.verdict)).toEqual(['good']);
+    const onSkin = feed(new StrokeTracker(STROKE_TUNING.glide), [
       ...ramp(0, 1, 25),
       ...ramp(1, 0, 10),
       ...away(12),
     ]);
-    expect(attempts.map((a) => a.verdict)).toEqual(['good']);
+    expect(onSkin.map((a) => a.verdict)).toEqual(['good', 'wrong-direction']);
   });
 
   it('calls a real but short try too short, and ignores a small slide', () => {

@@ -2,7 +2,13 @@ import type { FrameSize, TrackedFrame } from '../../src/core/frame';
 import type { RegionId, Side } from '../../src/core/regions';
 import type { Routine, RoutineStep } from '../../src/core/routine-schema';
 import { ROUTINES, TOOL_STEPS } from '../../src/core/routines';
-import { away, type MotionSegment, StrokeSynth, stroke } from '../support/stroke-synth';
+import {
+  away,
+  liftedReturn,
+  type MotionSegment,
+  StrokeSynth,
+  stroke,
+} from '../support/stroke-synth';
 
 /** A labelled trace: what the engine should make of it. */
 export interface Scenario {
@@ -118,19 +124,49 @@ function pathScenarios(cast: Cast, routine: Routine, step: RoutineStep): Scenari
     reversed.map((s) => `${s}:wrong-direction`),
     false,
   );
-  const withReturns = sides.slice(0, 4).flatMap((side) => [
-    ...pathStroke(step, side, false),
-    stroke(step.region as RegionId, side, 0.97, 0.05, 450, {
-      effector: step.effectors?.[0] ?? 'fingertips',
-    }),
-    away(300),
-  ]);
+  const effector = step.effectors?.[0] ?? 'fingertips';
+  const withReturns = sides
+    .slice(0, 4)
+    .flatMap((side) => [
+      ...pathStroke(step, side, false),
+      liftedReturn(step.region as RegionId, side, 0.97, 0.05, 450, 1.35, { effector }),
+      away(300),
+    ]);
   add(
-    'returns along the path between strokes',
+    'lifted returns along the path between strokes',
     [away(300), ...withReturns],
     sides.slice(0, 4).map((s) => `${s}:good`),
     false,
   );
+  const reversedWithReturns = sides
+    .slice(0, 3)
+    .flatMap((side) => [
+      ...pathStroke(step, side, true),
+      liftedReturn(step.region as RegionId, side, 0.05, 0.97, 450, 1.35, { effector }),
+      away(300),
+    ]);
+  add(
+    'reversed, with lifted returns',
+    [away(300), ...reversedWithReturns],
+    sides.slice(0, 3).map((s) => `${s}:wrong-direction`),
+    false,
+  );
+  if (step.kind !== 'flick') {
+    // A slide back on the skin is a stroke the wrong way, even right after a good one.
+    const slidBack = sides
+      .slice(0, 2)
+      .flatMap((side) => [
+        ...pathStroke(step, side, false),
+        stroke(step.region as RegionId, side, 0.97, 0.03, 1000, { effector }),
+        away(600),
+      ]);
+    add(
+      'slides back on the skin',
+      [away(300), ...slidBack],
+      sides.slice(0, 2).flatMap((s) => [`${s}:good`, `${s}:wrong-direction`]),
+      false,
+    );
+  }
   const variant =
     step.kind === 'flick'
       ? 'slow'

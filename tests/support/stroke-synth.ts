@@ -42,6 +42,11 @@ export interface MotionSegment {
     k: number,
   ) => { region: RegionId; side: Side; s: number; offset?: Vec2 } | { face: Vec2 } | null;
   effector?: Effector;
+  /**
+   * How much larger the hand looks at progress k (1: on the skin; a hand lifted toward the camera
+   * looks larger), scaled about its effector.
+   */
+  handScale?: (k: number) => number;
   /** Thumb-index pinch closed at progress k. */
   pinch?: (k: number) => boolean;
   /** Head pose at progress k. */
@@ -156,10 +161,12 @@ export class StrokeSynth {
           hands.push(
             this.placeHand(
               image,
+              'side' in place ? place.side : 'center',
               segment.effector ?? 'fingertips',
               segment.pinch?.(k) ?? false,
               pose,
               noise,
+              segment.handScale?.(k) ?? 1,
             ),
           );
         }
@@ -180,13 +187,18 @@ export class StrokeSynth {
 
   private placeHand(
     target: Vec2,
+    side: Side,
     effector: Effector,
     pinch: boolean,
     pose: HeadPose,
     noise: () => number,
+    scale = 1,
   ): HandObservation {
     // The person's left side is worked by the other hand: the same hand mirrored.
-    const hand = target.x > this.center.x ? this.otherHand : this.hand;
+    // A path's side decides the hand for the whole stroke (a real hand never turns into the other
+    // one as it crosses the midline); elsewhere the side of the face it is on.
+    const onLeft = side === 'center' ? target.x > this.center.x : side === 'left';
+    const hand = onLeft ? this.otherHand : this.hand;
     const landmarks = hand.landmarks.map((p) => [p[0], p[1], p[2]] as [number, number, number]);
     if (pinch) {
       const index = landmarks[8] as [number, number, number];
@@ -206,7 +218,11 @@ export class StrokeSynth {
       handedness: hand.handedness,
       score: hand.score,
       landmarks: landmarks.map((p) =>
-        this.transform([p[0] - ex + target.x, p[1] - ey + target.y, p[2]], pose, noise),
+        this.transform(
+          [(p[0] - ex) * scale + target.x, (p[1] - ey) * scale + target.y, p[2] * scale],
+          pose,
+          noise,
+        ),
       ),
     };
   }
@@ -267,6 +283,21 @@ export function stroke(
   extra: Partial<MotionSegment> = {},
 ): MotionSegment {
   return { durationMs, at: (k) => ({ region, side, s: from + (to - from) * k }), ...extra };
+}
+
+/** The hand lifted off the skin (looking `scale` times larger) going back along a path from `from` to `to`. */
+export function liftedReturn(
+  region: RegionId,
+  side: Side,
+  from: number,
+  to: number,
+  durationMs: number,
+  scale = 1.35,
+  extra: Partial<MotionSegment> = {},
+): MotionSegment {
+  // The hand grows as it comes off the skin, stays lifted, and shrinks again as it touches down.
+  const lift = (k: number) => 1 + (scale - 1) * Math.min(1, 4 * Math.min(k, 1 - k));
+  return { ...stroke(region, side, from, to, durationMs, extra), handScale: lift };
 }
 
 /** The hand away from the face (not tracked) for a while. */

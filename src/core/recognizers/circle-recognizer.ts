@@ -1,6 +1,7 @@
+import { ContactSelector } from '../contact';
 import { fitRing, type RingFit } from '../polyline';
 import { REGIONS, type Side } from '../regions';
-import type { Effector, RoutineStep } from '../routine-schema';
+import type { RoutineStep } from '../routine-schema';
 import { DROPOUT_MS } from '../stroke-tracker';
 import type { Vec2 } from '../vec2';
 import {
@@ -23,7 +24,8 @@ const MIN_RADIUS = 0.3;
 const STALL_MS = 900;
 
 interface CircleState extends RingFit {
-  owner: { slot: number; effector: Effector } | null;
+  /** The hand (slot id) making the circle under way. */
+  owner: number | null;
   lastAngle: number | null;
   turned: number;
   radiusSum: number;
@@ -43,7 +45,9 @@ export class CircleRecognizer implements StepRecognizer {
   onTarget = false;
   private readonly geometry: RegionGeometry;
   private readonly states: CircleState[];
-  private readonly effectors: readonly Effector[];
+  private readonly contacts: ContactSelector;
+  /** This frame's contact point per slot. */
+  private readonly contactPoints: ({ id: number; point: Vec2 } | null)[] = [null, null];
 
   constructor(private readonly step: RoutineStep) {
     this.geometry = new RegionGeometry(REGIONS[step.region ?? 'cheek-circle']);
@@ -58,16 +62,21 @@ export class CircleRecognizer implements StepRecognizer {
       lastSeen: -Infinity,
       lastTurnT: 0,
     }));
-    this.effectors = step.effectors ?? ['fingertips'];
+    this.contacts = new ContactSelector(step.effectors ?? ['fingertips']);
   }
 
   update(frame: RecognizerFrame): Judgement[] {
     const judgements: Judgement[] = [];
     this.onTarget = false;
-    if (frame.face) this.geometry.update(frame.face, frame.space);
+    if (frame.face) {
+      this.geometry.update(frame.face, frame.space);
+      this.states.forEach((state, i) => {
+        fitRing(this.geometry.points[i] ?? [], state);
+      });
+    }
+    this.findContacts(frame);
     this.geometry.region.paths.forEach((path, i) => {
       const state = this.states[i] as CircleState;
-      if (frame.face) fitRing(this.geometry.points[i] ?? [], state);
       const point = frame.face ? this.pick(frame, state) : null;
       if (!point) {
         if (state.lastAngle !== null && frame.t - state.lastSeen > DROPOUT_MS)
@@ -112,41 +121,47 @@ export class CircleRecognizer implements StepRecognizer {
     return judgements;
   }
 
-  /** The effector working on this ring: the current one while it stays in reach, else the nearest. */
-  private pick(frame: RecognizerFrame, state: CircleState): Vec2 | null {
-    const inReach = (p: Vec2) => {
-      const d = Math.hypot(p.x - state.center.x, p.y - state.center.y) / state.radius;
-      return d >= INNER_REACH && d <= OUTER_REACH;
-    };
-    if (state.owner) {
-      const slot = frame.hands.slots[state.owner.slot];
-      const p = slot?.seenNow ? slot.points.get(state.owner.effector) : undefined;
-      if (p && inReach(p)) return p;
-    }
-    // A new circle goes to the first listed effector in reach (the step's main one), for stability.
-    const found = this.firstInReach(frame, inReach);
-    if (!found) return null;
-    if (
-      state.owner &&
-      (state.owner.slot !== found.slot || state.owner.effector !== found.effector)
-    ) {
-      state.lastAngle = null; // a different finger: its angle history does not carry over
-    }
-    state.owner = { slot: found.slot, effector: found.effector };
-    return found.p;
+  nearTarget(point: Vec2): boolean {
+    return this.states.some((state) => this.reach(point, state) <= OUTER_REACH);
   }
 
-  private firstInReach(
-    frame: RecognizerFrame,
-    inReach: (p: Vec2) => boolean,
-  ): { p: Vec2; slot: number; effector: Effector } | null {
-    for (const effector of this.effectors) {
-      for (const [slotIndex, slot] of frame.hands.slots.entries()) {
-        const p = slot.seenNow ? slot.points.get(effector) : undefined;
-        if (p && inReach(p)) return { p, slot: slotIndex, effector };
-      }
-    }
-    return null;
+  /** Each seen hand's contact point: the effector nearest a ring's band of reach, kept with hysteresis. */
+  private findContacts(frame: RecognizerFrame): void {
+    frame.hands.slots.forEach((slot, slotIndex) => {
+      this.contactPoints[slotIndex] = null;
+      if (!slot.seenNow || !frame.face) return;
+      const contact = this.contacts.pick(slotIndex, slot, frame.t, (p) =>
+        Math.min(...this.states.map((state) => this.outsideReach(p, state))),
+      );
+      if (contact) this.contactPoints[slotIndex] = { id: slot.id, point: contact.point };
+    });
+  }
+
+  /** A point's distance from a ring's centre, in ring radii. */
+  private reach(p: Vec2, state: CircleState): number {
+    return Math.hypot(p.x - state.center.x, p.y - state.center.y) / state.radius;
+  }
+
+  /** How far (face widths) a point lies outside the band where circles on a ring are made. */
+  private outsideReach(p: Vec2, state: CircleState): number {
+    const d = this.reach(p, state);
+    if (d < INNER_REACH) return (INNER_REACH - d) * state.radius;
+    return Math.max(0, d - OUTER_REACH) * state.radius;
+  }
+
+  /** The contact working on this ring: the circle's own hand while it stays in reach, else the first in reach. */
+  private pick(frame: RecognizerFrame, state: CircleState): Vec2 | null {
+    const inReach = (p: Vec2) => this.outsideReach(p, state) === 0;
+    const own = this.contactPoints.find((c) => c !== null && c.id === state.owner);
+    if (own && inReach(own.point)) return own.point;
+    const found = this.contactPoints.find((c) => c !== null && inReach(c.point));
+    if (!found) return null;
+    // A different hand: the angle history does not carry over.
+    if (state.owner !== null && state.owner !== found.id) state.lastAngle = null;
+    state.owner = found.id;
+    const slot = frame.hands.slots.find((h) => h.id === found.id);
+    if (slot) frame.hands.noteOnSkin(slot);
+    return found.point;
   }
 
   private judge(state: CircleState, side: Side): Judgement['verdict'] {

@@ -1,8 +1,16 @@
+import { ContactSelector } from '../contact';
+import type { HandSlot } from '../hand-tracker';
 import { type PolylineProjection, projectOntoPolyline } from '../polyline';
 import type { Side } from '../regions';
 import { REGIONS } from '../regions';
-import type { Effector, PathStrokeKind, RoutineStep } from '../routine-schema';
-import { STROKE_TUNING, type StrokeAttempt, StrokeTracker } from '../stroke-tracker';
+import type { PathStrokeKind, RoutineStep } from '../routine-schema';
+import {
+  type PathSample,
+  STROKE_TUNING,
+  type StrokeAttempt,
+  StrokeTracker,
+} from '../stroke-tracker';
+import type { Vec2 } from '../vec2';
 import {
   type Judgement,
   type RecognizerFrame,
@@ -10,9 +18,11 @@ import {
   type StepRecognizer,
 } from './recognizer';
 
-/** Distance (face widths) within which an effector is on a path; hysteresis keeps it on until the exit distance. */
+/** Distance (face widths) within which a contact touches down on a path; hysteresis keeps it on until the exit distance. */
 export const PATH_ENTER_DISTANCE = 0.11;
 export const PATH_EXIT_DISTANCE = 0.15;
+/** Where paths meet (the chin), a stroke's own path keeps its hand unless another is nearer by this much. */
+const OWN_PATH_BIAS = 0.03;
 
 /**
  * A hand sweeping across the face passes over the paths of both sides in one movement; that is
@@ -25,36 +35,38 @@ const CROSS_WINDOW_MS = 350;
 const CROSS_HOLD_MS = 350;
 
 interface PendingJudgement extends Judgement {
-  /** "slot:effector" of the hand part that made the stroke. */
-  readonly maker: string;
+  /** The hand that made the stroke. */
+  readonly handId: number;
   readonly startT: number;
   /** The stroke's own end plus CROSS_HOLD_MS. */
   readonly releaseAt: number;
 }
 
-/** The effector of a hand found on a path this frame. */
+/** A hand's contact on a path this frame. */
 interface PathHit {
-  slot: number;
-  effector: Effector;
+  slot: HandSlot;
   s: number;
   distance: number;
 }
 
-/** Glides, walks, flicks and pinches: an effector moving along a path, one tracker per path. */
+/** Glides, walks, flicks and pinches: one hand's contact point moving along a path, one tracker per path. */
 export class PathStrokeRecognizer implements StepRecognizer {
   readonly needsHands = true;
   onTarget = false;
   hold: Partial<Record<Side, number>> = {};
   private readonly geometry: RegionGeometry;
   private readonly trackers: StrokeTracker[];
-  private readonly owners: ({ slot: number; effector: Effector } | null)[];
-  private readonly effectors: readonly Effector[];
+  /** Per path, the hand (slot id) making the stroke under way. */
+  private readonly owners: (number | null)[];
+  private readonly contacts: ContactSelector;
   private readonly projection: PolylineProjection = { s: 0, distance: 0 };
   private readonly bilateral: boolean;
   private pending: PendingJudgement[] = [];
-  /** Per "slot:effector": when it was last far on the person's right (x < -margin) and left (x > margin). */
-  private readonly farRightAt = new Map<string, number>();
-  private readonly farLeftAt = new Map<string, number>();
+  /** Per hand id: when it was last far on the person's right (x < -margin) and left (x > margin). */
+  private readonly farRightAt = new Map<number, number>();
+  private readonly farLeftAt = new Map<number, number>();
+  /** Per slot, this frame's contact point (null if none). */
+  private readonly contactPoints: (Vec2 | null)[] = [null, null];
 
   constructor(step: RoutineStep & { kind: PathStrokeKind }) {
     const region = REGIONS[step.region ?? 'jawline-outward'];
@@ -62,41 +74,39 @@ export class PathStrokeRecognizer implements StepRecognizer {
     const tuning = { ...STROKE_TUNING[step.kind], holdMs: step.holdMs ?? 0 };
     this.trackers = region.paths.map(() => new StrokeTracker(tuning));
     this.owners = region.paths.map(() => null);
-    this.effectors = step.effectors ?? ['fingertips'];
+    this.contacts = new ContactSelector(step.effectors ?? ['fingertips']);
     this.bilateral = region.paths.some((p) => p.side !== 'center');
   }
 
   update(frame: RecognizerFrame): Judgement[] {
     const judgements: Judgement[] = [];
     const paths = this.geometry.region.paths;
-    if (frame.face) this.geometry.update(frame.face, frame.space);
-    const hits: (PathHit | null)[] = frame.face
-      ? paths.map((_, i) => this.bestOnPath(frame, i))
-      : [];
-    // One hand works on one path at a time: where paths meet (the chin), the closer path gets it.
-    hits.forEach((hit, i) => {
-      if (!hit) return;
-      hits.forEach((other, j) => {
-        if (j !== i && other && other.slot === hit.slot && other.distance < hit.distance)
-          hits[i] = null;
-      });
-    });
     this.onTarget = false;
     this.hold = {};
-    this.noteSides(frame);
+    if (frame.face) this.geometry.update(frame.face, frame.space);
+    const hits = this.findHits(frame);
     paths.forEach((path, i) => {
       const tracker = this.trackers[i] as StrokeTracker;
+      const owner = this.owners[i] ?? null;
       const hit = hits[i] ?? null;
-      if (hit) {
-        this.owners[i] = { slot: hit.slot, effector: hit.effector };
-        this.onTarget = true;
-      } else if (!tracker.inStroke) {
-        this.owners[i] = null;
+      let sample: PathSample = null;
+      if (tracker.inStroke && owner !== null) {
+        // The stroke follows its own hand only: seen elsewhere or lifted, that hand has lifted off.
+        const own = frame.hands.slots.find((slot) => slot.id === owner && slot.seenNow);
+        if (hit && hit.slot.id === owner) sample = this.contact(frame, hit);
+        else sample = own ? 'off' : null;
+      } else if (hit) {
+        sample = this.contact(frame, hit);
       }
-      const pinch = hit ? (frame.hands.slots[hit.slot]?.pinchClosed ?? false) : false;
+      if (sample && sample !== 'off') {
+        this.owners[i] = hit?.slot.id ?? null;
+        this.onTarget = true;
+        if (hit) frame.hands.noteOnSkin(hit.slot);
+      }
       tracker.setPathLength(this.geometry.lengths[i] ?? 0);
-      const attempt = tracker.update(frame.t, hit ? hit.s : null, pinch);
-      if (attempt) this.defer(path.side, attempt, this.owners[i], judgements);
+      const attempt = tracker.update(frame.t, sample);
+      if (attempt) this.defer(path.side, attempt, owner, judgements);
+      if (!tracker.inStroke && !(sample && sample !== 'off')) this.owners[i] = null;
       const held = tracker.holdProgress(frame.t);
       if (held > 0) this.hold[path.side] = held;
     });
@@ -104,79 +114,112 @@ export class PathStrokeRecognizer implements StepRecognizer {
     return judgements;
   }
 
-  private noteSides(frame: RecognizerFrame): void {
-    frame.hands.slots.forEach((slot, i) => {
-      if (!slot.seenNow) return;
-      for (const effector of this.effectors) {
-        const p = slot.points.get(effector);
-        if (p && p.x < -CROSS_MARGIN) this.farRightAt.set(`${i}:${effector}`, frame.t);
-        if (p && p.x > CROSS_MARGIN) this.farLeftAt.set(`${i}:${effector}`, frame.t);
-      }
-    });
-  }
-
-  /** Judgements on two-sided regions wait a moment, in case the hand is sweeping across the face. */
-  private defer(
-    side: Side,
-    attempt: StrokeAttempt,
-    owner: { slot: number; effector: Effector } | null | undefined,
-    out: Judgement[],
-  ): void {
-    const { verdict, startT, endT } = attempt;
-    if (!this.bilateral || !owner) out.push({ side, verdict });
-    else
-      this.pending.push({
-        side,
-        verdict,
-        maker: `${owner.slot}:${owner.effector}`,
-        startT,
-        releaseAt: endT + CROSS_HOLD_MS,
-      });
-  }
-
-  private release(t: number, out: Judgement[], all: boolean): void {
-    this.pending = this.pending.filter((p) => {
-      const otherSideAt =
-        (p.side === 'right' ? this.farLeftAt : this.farRightAt).get(p.maker) ?? -Infinity;
-      if (otherSideAt >= p.startT - CROSS_WINDOW_MS && otherSideAt <= p.releaseAt) return false;
-      if (!all && t < p.releaseAt) return true;
-      out.push({ side: p.side, verdict: p.verdict });
-      return false;
-    });
-  }
-
   flush(t: number): Judgement[] {
     const judgements: Judgement[] = [];
     this.geometry.region.paths.forEach((path, i) => {
-      const attempt = this.trackers[i]?.flush(t);
-      if (attempt) this.defer(path.side, attempt, this.owners[i], judgements);
+      const attempt = this.trackers[i]?.flush();
+      if (attempt) this.defer(path.side, attempt, this.owners[i] ?? null, judgements);
     });
     this.release(t, judgements, true);
     return judgements;
   }
 
-  /** The hand effector closest to a path, if within reach; keeps the stroke's own effector while it stays close. */
-  private bestOnPath(frame: RecognizerFrame, pathIndex: number): PathHit | null {
-    const points = this.geometry.points[pathIndex] ?? [];
-    const tracker = this.trackers[pathIndex] as StrokeTracker;
-    const owner = this.owners[pathIndex];
-    let best: PathHit | null = null;
+  nearTarget(point: Vec2): boolean {
+    return this.nearestPath(point).distance <= 2 * PATH_EXIT_DISTANCE;
+  }
+
+  /**
+   * Each seen hand's contact point, given to the one path it is nearest (its own stroke's path
+   * keeps it unless another is clearly nearer), within reach of that path.
+   */
+  private findHits(frame: RecognizerFrame): (PathHit | null)[] {
+    const hits: (PathHit | null)[] = this.geometry.region.paths.map(() => null);
+    if (!frame.face) return hits;
     frame.hands.slots.forEach((slot, slotIndex) => {
+      this.contactPoints[slotIndex] = null;
       if (!slot.seenNow) return;
-      for (const effector of this.effectors) {
-        const point = slot.points.get(effector);
-        if (!point) continue;
-        projectOntoPolyline(point, points, this.projection, this.geometry.lengths[pathIndex]);
-        const owned = owner?.slot === slotIndex && owner.effector === effector && tracker.inStroke;
-        if (this.projection.distance > (owned ? PATH_EXIT_DISTANCE : PATH_ENTER_DISTANCE)) continue;
-        // The stroke's own effector wins while it stays within reach, so strokes don't hop between
-        // fingers; otherwise the step's main effector (listed first) goes before the others.
-        const rank = this.effectors.indexOf(effector);
-        const distance = owned ? -1 : rank + this.projection.distance;
-        if (!best || distance < best.distance)
-          best = { slot: slotIndex, effector, s: this.projection.s, distance };
+      const contact = this.contacts.pick(
+        slotIndex,
+        slot,
+        frame.t,
+        (p) => this.nearestPath(p).distance,
+      );
+      if (!contact) return;
+      this.contactPoints[slotIndex] = contact.point;
+      this.noteSide(slot.id, contact.point, frame.t);
+      if (frame.hands.lifted(slot)) return;
+      let best: { index: number; hit: PathHit; score: number } | null = null;
+      this.geometry.region.paths.forEach((_, i) => {
+        this.project(contact.point, i);
+        const owned = this.owners[i] === slot.id && this.trackers[i]?.inStroke;
+        const reach = owned ? PATH_EXIT_DISTANCE : PATH_ENTER_DISTANCE;
+        if (this.projection.distance > reach) return;
+        const score = this.projection.distance - (owned ? OWN_PATH_BIAS : 0);
+        if (!best || score < best.score) {
+          const hit = { slot, s: this.projection.s, distance: this.projection.distance };
+          best = { index: i, hit, score };
+        }
+      });
+      const found = best as { index: number; hit: PathHit; score: number } | null;
+      if (!found) return;
+      const taken = hits[found.index];
+      // Two hands on one path: the nearer one has it.
+      if (!taken || found.hit.distance < taken.distance) hits[found.index] = found.hit;
+    });
+    return hits;
+  }
+
+  private contact(frame: RecognizerFrame, hit: PathHit): PathSample {
+    return {
+      s: hit.s,
+      pinch: hit.slot.pinchClosed,
+      distance: hit.distance,
+      palm: frame.hands.palmRatio(hit.slot),
+    };
+  }
+
+  private project(point: Vec2, pathIndex: number): PolylineProjection {
+    return projectOntoPolyline(
+      point,
+      this.geometry.points[pathIndex] ?? [],
+      this.projection,
+      this.geometry.lengths[pathIndex],
+    );
+  }
+
+  private nearestPath(point: Vec2): { index: number; distance: number } {
+    let index = -1;
+    let distance = Infinity;
+    this.geometry.region.paths.forEach((_, i) => {
+      const d = this.project(point, i).distance;
+      if (d < distance) {
+        distance = d;
+        index = i;
       }
     });
-    return best;
+    return { index, distance };
+  }
+
+  private noteSide(handId: number, p: Vec2, t: number): void {
+    if (p.x < -CROSS_MARGIN) this.farRightAt.set(handId, t);
+    if (p.x > CROSS_MARGIN) this.farLeftAt.set(handId, t);
+  }
+
+  /** Judgements on two-sided regions wait a moment, in case the hand is sweeping across the face. */
+  private defer(side: Side, attempt: StrokeAttempt, handId: number | null, out: Judgement[]): void {
+    const { verdict, startT, endT } = attempt;
+    if (!this.bilateral || handId === null) out.push({ side, verdict });
+    else this.pending.push({ side, verdict, handId, startT, releaseAt: endT + CROSS_HOLD_MS });
+  }
+
+  private release(t: number, out: Judgement[], all: boolean): void {
+    this.pending = this.pending.filter((p) => {
+      const otherSideAt =
+        (p.side === 'right' ? this.farLeftAt : this.farRightAt).get(p.handId) ?? -Infinity;
+      if (otherSideAt >= p.startT - CROSS_WINDOW_MS && otherSideAt <= p.releaseAt) return false;
+      if (!all && t < p.releaseAt) return true;
+      out.push({ side: p.side, verdict: p.verdict });
+      return false;
+    });
   }
 }

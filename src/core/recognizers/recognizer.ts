@@ -32,6 +32,11 @@ export interface StepRecognizer {
   readonly onTarget: boolean;
   /** Whether the step needs hands at all. */
   readonly needsHands: boolean;
+  /**
+   * Whether a point (face coordinates) is on or near the step's target: hands moving there are
+   * working, not wandering. Steps without targets to stroke leave it out.
+   */
+  nearTarget?(point: Vec2): boolean;
   /** How much of a press held at the end of a stroke is done per side (0..1), where steps have one. */
   readonly hold?: Partial<Record<Side, number>>;
 }
