@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 
@@ -20,9 +20,9 @@ export interface AppSession {
 // NOTE: MediaPipe's wasm writes its INFO log lines to stderr, which Chromium reports as console errors.
 const MEDIAPIPE_INFO = /^(INFO:|[IWE]\d{4} |Graph successfully)/;
 
-/** Opens the app at `path` with the fake camera playing `clip` (a file in ../shared/fixtures). */
+/** Opens the app at `path` with the fake camera playing `clip` (a file in ../shared/fixtures, or an absolute path). */
 export async function openApp(appUrl: string, path: string, clip: string): Promise<AppSession> {
-  const context = await launchChromium(join(fixturesDir, clip));
+  const context = await launchChromium(isAbsolute(clip) ? clip : join(fixturesDir, clip));
   const offsiteRequests: string[] = [];
   const consoleErrors: string[] = [];
   const events: CapturedEvents = {};

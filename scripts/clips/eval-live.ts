@@ -1,0 +1,169 @@
+// Live evaluation: the built app, in headless Chromium, watches each clip through the fake camera
+// (a .y4m, so it plays at the clip's real rate) at the clip's step, and we count the verdicts it
+// gives in one pass of the clip against the strokes the plan says were made.
+//   npm run eval:live [-- --short] [-- --only name,name]      (EVAL_LIVE_SHORT=1 works too)
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, preview } from 'vite';
+import { openApp } from '../../tests/browser/app-session.ts';
+import { buildClip } from './make-clips.ts';
+import { type ClipPlan, readPlans, SHORT_SET } from './plan.ts';
+import { ensureOutDir } from './sources.ts';
+
+export interface LiveResult {
+  name: string;
+  expect: ClipPlan['expect'];
+  strokes: number;
+  good: number;
+  wrong: number;
+  /** Other verdicts, by kind. */
+  other: Record<string, number>;
+  completed: boolean;
+  /** Camera frames the app tracked during the pass. */
+  framesTracked: number;
+}
+
+/** Time after the pass during which results still count: the clip's last seconds hold no hand. */
+const TAIL_MS = 2000;
+
+/** The .y4m for Chromium's fake camera: uncompressed, so made when needed and removed after. */
+function makeY4m(plan: ClipPlan, mjpeg: string): string {
+  const out = join(ensureOutDir('live'), `${plan.name}.y4m`);
+  execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-framerate',
+    String(plan.fps),
+    '-i',
+    mjpeg,
+    '-pix_fmt',
+    'yuv420p',
+    '-f',
+    'yuv4mpegpipe',
+    out,
+  ]);
+  return out;
+}
+
+/** Runs one clip through the app served at `appUrl`. */
+export async function evalClip(appUrl: string, plan: ClipPlan): Promise<LiveResult> {
+  const y4m = makeY4m(plan, await buildClip(plan));
+  const session = await openApp(appUrl, plan.link, y4m);
+  try {
+    // The fake camera starts its file when the app opens the camera: that is time 0 of the pass.
+    const deadline = Date.now() + 30_000;
+    while (
+      !(await session.page.evaluate(
+        () => (window as unknown as { __cameraStreams?: unknown[] }).__cameraStreams?.length ?? 0,
+      ))
+    ) {
+      if (Date.now() > deadline) throw new Error(`${plan.name}: the app never opened the camera`);
+      await session.page.waitForTimeout(50);
+    }
+    const start = Date.now();
+    // Events carry no time, so note when each arrives (polled every 100 ms).
+    const arrived: { type: string; detail: Record<string, unknown>; at: number }[] = [];
+    const seen: Record<string, number> = {};
+    const end = start + plan.durationMs + TAIL_MS;
+    while (Date.now() < end) {
+      await session.page.waitForTimeout(100);
+      for (const [type, list] of Object.entries(session.events)) {
+        for (let i = seen[type] ?? 0; i < list.length; i++) {
+          arrived.push({ type, detail: list[i] as Record<string, unknown>, at: Date.now() });
+        }
+        seen[type] = list.length;
+      }
+    }
+    const strokes = arrived.filter(
+      (e) => e.type === 'massage-stroke' && e.detail.step === plan.step,
+    );
+    const other: Record<string, number> = {};
+    for (const e of strokes) {
+      const verdict = String(e.detail.verdict);
+      if (verdict !== 'good' && verdict !== 'wrong-direction')
+        other[verdict] = (other[verdict] ?? 0) + 1;
+    }
+    const tracking = arrived.filter((e) => e.type === 'massage-tracking');
+    return {
+      name: plan.name,
+      expect: plan.expect,
+      strokes: plan.strokes.length,
+      good: strokes.filter((e) => e.detail.verdict === 'good').length,
+      wrong: strokes.filter((e) => e.detail.verdict === 'wrong-direction').length,
+      other,
+      completed: arrived.some(
+        (e) => e.type === 'massage-step-complete' && e.detail.step === plan.step,
+      ),
+      framesTracked: Number(tracking[tracking.length - 1]?.detail.framesTracked ?? 0),
+    };
+  } finally {
+    await session.close();
+    rmSync(y4m, { force: true });
+  }
+}
+
+export function formatResult(r: LiveResult): string {
+  const other = Object.entries(r.other)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return [
+    r.name.padEnd(38),
+    `${r.expect.padEnd(8)}`,
+    `strokes ${String(r.strokes).padStart(2)}`,
+    `good ${String(r.good).padStart(2)}`,
+    `wrong-direction ${String(r.wrong).padStart(2)}`,
+    `other ${other || '-'}`,
+    `complete ${r.completed ? 'yes' : 'no'}`,
+    `(${r.framesTracked} frames tracked)`,
+  ].join('  ');
+}
+
+/** Whether a clip's result is what the plan expects (the browser test's rule). */
+export function meetsExpectation(r: LiveResult): boolean {
+  if (r.expect === 'reversed') return r.good === 0;
+  const bad = r.wrong + Object.values(r.other).reduce((a, b) => a + b, 0);
+  return r.completed && bad <= Math.floor(r.strokes / 10);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: { short: { type: 'boolean' }, only: { type: 'string' } },
+  });
+  const short = values.short || process.env.EVAL_LIVE_SHORT === '1';
+  const only = values.only?.split(',') ?? (short ? SHORT_SET : undefined);
+  const plans = readPlans().filter((p) => !only || only.includes(p.name));
+  await build({ logLevel: 'warn' });
+  const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
+  const url = server.resolvedUrls?.local[0] ?? '';
+  const results: LiveResult[] = [];
+  try {
+    for (const plan of plans) {
+      const result = await evalClip(url, plan);
+      results.push(result);
+      console.log(formatResult(result));
+    }
+  } finally {
+    await server.close();
+  }
+  const sum = (f: (r: LiveResult) => number, rs = results) => rs.reduce((a, r) => a + f(r), 0);
+  const otherTotal: Record<string, number> = {};
+  for (const r of results)
+    for (const [k, v] of Object.entries(r.other)) otherTotal[k] = (otherTotal[k] ?? 0) + v;
+  for (const expect of ['correct', 'reversed'] as const) {
+    const rs = results.filter((r) => r.expect === expect);
+    if (!rs.length) continue;
+    console.log(
+      `total ${expect}: ${rs.length} clips, strokes ${sum((r) => r.strokes, rs)}, good ${sum((r) => r.good, rs)}, wrong-direction ${sum((r) => r.wrong, rs)}, other ${sum((r) => Object.values(r.other).reduce((a, b) => a + b, 0), rs)}, completed ${rs.filter((r) => r.completed).length}/${rs.length}, as expected ${rs.filter(meetsExpectation).length}/${rs.length}`,
+    );
+  }
+  console.log(
+    `other verdicts: ${
+      Object.entries(otherTotal)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || '-'
+    }`,
+  );
+}
