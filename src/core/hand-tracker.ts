@@ -1,6 +1,6 @@
 import { effectorPoint } from './effectors';
 import type { FaceSpace } from './face-space';
-import type { HandObservation, Point3 } from './frame';
+import type { FrameSize, HandObservation, Point3 } from './frame';
 import { OneEuroFilter } from './one-euro-filter';
 import { EFFECTORS, type Effector } from './routine-schema';
 import type { Vec2 } from './vec2';
@@ -301,7 +301,12 @@ export class HandTracker {
       }
       point.x = filters[0].filter(point.x, t);
       point.y = filters[1].filter(point.y, t);
-      const reaching = postureReaches(hand.landmarks, effector, state.reaching.get(effector));
+      const reaching = postureReaches(
+        hand.landmarks,
+        effector,
+        { width: space.frameWidth, height: space.frameHeight },
+        state.reaching.get(effector),
+      );
       state.reaching.set(effector, reaching);
       if (reaching) state.points.set(effector, point);
     }
@@ -357,9 +362,16 @@ export function palmSize(hand: readonly Point3[], space: FaceSpace): number {
   return space.pixelWidth > 0 ? pixels / space.pixelWidth : 0;
 }
 
-/** Whether a hand's posture lets an effector touch the skin (see FINGER_EXTENDED and PINCH_REACH). */
-export function postureAllows(hand: readonly Point3[], effector: Effector): boolean {
-  return postureReaches(hand, effector, undefined);
+/**
+ * Whether a hand's posture lets an effector touch the skin (see FINGER_EXTENDED and PINCH_REACH),
+ * for a hand in a camera frame of `size`.
+ */
+export function postureAllows(
+  hand: readonly Point3[],
+  effector: Effector,
+  size: FrameSize,
+): boolean {
+  return postureReaches(hand, effector, size, undefined);
 }
 
 /**
@@ -370,13 +382,17 @@ export function postureAllows(hand: readonly Point3[], effector: Effector): bool
 function postureReaches(
   hand: readonly Point3[],
   effector: Effector,
+  size: FrameSize,
   before: boolean | undefined,
 ): boolean {
   const wrist = hand[0];
   if (!wrist) return false;
+  // NOTE: normalised coordinates stretch x and y differently in a wide frame; compare pixels.
+  const gap = (p: Point3, q: Point3) =>
+    Math.hypot((p[0] - q[0]) * size.width, (p[1] - q[1]) * size.height);
   const reach = (i: number) => {
     const p = hand[i];
-    return p ? Math.hypot(p[0] - wrist[0], p[1] - wrist[1]) : 0;
+    return p ? gap(p, wrist) : 0;
   };
   const threshold = before ? FINGER_CURLED : FINGER_EXTENDED;
   const extended = (tip: number, knuckle: number) => reach(tip) >= threshold * reach(knuckle);
@@ -389,7 +405,7 @@ function postureReaches(
       const thumb = hand[4];
       const index = hand[8];
       if (!thumb || !index) return false;
-      return Math.hypot(thumb[0] - index[0], thumb[1] - index[1]) <= PINCH_REACH * reach(9);
+      return gap(thumb, index) <= PINCH_REACH * reach(9);
     }
     default:
       return true;

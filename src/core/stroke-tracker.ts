@@ -237,12 +237,18 @@ export class StrokeTracker {
       this.begin(t, sample);
       return null;
     }
-    if (
-      Math.abs(sample.s - this.lastS) > this.jumpTravel ||
-      this.restartedAfterGap(unseenMs, sample)
-    ) {
+    if (Math.abs(sample.s - this.lastS) > this.jumpTravel) {
       const attempt = this.finish('jump');
       this.begin(t, sample);
+      return attempt;
+    }
+    if (this.restartedAfterGap(unseenMs, sample)) {
+      // The new stroke set off from where the hand vanished, while it was unseen.
+      const vanishedS = this.lastS;
+      const vanishedT = this.lastSeenT;
+      const attempt = this.finish('jump');
+      this.begin(vanishedT, { ...sample, s: vanishedS });
+      this.update(t, sample);
       return attempt;
     }
     this.offSince = null;

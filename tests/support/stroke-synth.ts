@@ -30,6 +30,8 @@ export interface HeadPose {
   dx: number;
   dy: number;
   pitchDeg?: number;
+  /** Head turned about the vertical axis (degrees, toward the person's left positive). */
+  yawDeg?: number;
 }
 
 const identityPose: HeadPose = { angle: 0, scale: 1, dx: 0, dy: 0 };
@@ -63,6 +65,15 @@ export interface SynthOptions {
   seed?: number;
   /** Frames with index in this set lose their hands (MediaPipe dropouts). */
   dropHandsEvery?: number;
+  /** Frames for which this is true lose their hands (bursts of dropouts). */
+  dropHands?: (frameIndex: number) => boolean;
+  /** Frames for which this is true get the other handedness label (it flips near the face). */
+  flipLabel?: (frameIndex: number) => boolean;
+  /**
+   * Frames for which this is true show the fingers of a curled hand stretched out (the posture
+   * the model reports flickers while the hand presses the skin).
+   */
+  stretchFingers?: (frameIndex: number) => boolean;
   secondHand?: boolean;
 }
 
@@ -148,7 +159,9 @@ export class StrokeSynth {
         const pose = segment.pose?.(k) ?? identityPose;
         const place = segment.at(k);
         const hands: HandObservation[] = [];
-        const dropped = options.dropHandsEvery && frameIndex % options.dropHandsEvery === 0;
+        const dropped =
+          (options.dropHandsEvery && frameIndex % options.dropHandsEvery === 0) ||
+          options.dropHands?.(frameIndex);
         if (place && !dropped) {
           const target =
             'face' in place
@@ -158,23 +171,36 @@ export class StrokeSynth {
                   return { x: p.x + (place.offset?.x ?? 0), y: p.y + (place.offset?.y ?? 0) };
                 })();
           const image = this.space.toImage(target.x, target.y, { x: 0, y: 0 });
+          // On a turned head, the spot on the skin turns with it.
+          if (pose.yawDeg) {
+            const z = this.depthAt(image);
+            const [x] = this.yaw([image.x, image.y, z], (pose.yawDeg * Math.PI) / 180);
+            image.x = x;
+          }
+          const placed = this.placeHand(
+            image,
+            'side' in place ? place.side : 'center',
+            segment.effector ?? 'fingertips',
+            segment.pinch?.(k) ?? false,
+            pose,
+            noise,
+            segment.handScale?.(k) ?? 1,
+            options.stretchFingers?.(frameIndex) ?? false,
+          );
           hands.push(
-            this.placeHand(
-              image,
-              'side' in place ? place.side : 'center',
-              segment.effector ?? 'fingertips',
-              segment.pinch?.(k) ?? false,
-              pose,
-              noise,
-              segment.handScale?.(k) ?? 1,
-            ),
+            options.flipLabel?.(frameIndex)
+              ? { ...placed, handedness: placed.handedness === 'Left' ? 'Right' : 'Left' }
+              : placed,
           );
         }
         const pitch = ((pose.pitchDeg ?? 0) * Math.PI) / 180;
+        const yaw = ((pose.yawDeg ?? 0) * Math.PI) / 180;
         frames.push({
           t: Math.round(t * 1000) / 1000,
           face: {
-            landmarks: this.face.map((p) => this.transform(this.pitch(p, pitch), pose, noise)),
+            landmarks: this.face.map((p) =>
+              this.transform(this.yaw(this.pitch(p, pitch), yaw), pose, noise),
+            ),
             blendshapes: segment.blendshapes?.(k) ?? {},
             matrix: pitchMatrix(pitch),
           },
@@ -193,6 +219,7 @@ export class StrokeSynth {
     pose: HeadPose,
     noise: () => number,
     scale = 1,
+    stretch = false,
   ): HandObservation {
     // The person's left side is worked by the other hand: the same hand mirrored.
     // A path's side decides the hand for the whole stroke (a real hand never turns into the other
@@ -210,6 +237,17 @@ export class StrokeSynth {
       const gap = (this.space.pixelWidth * 0.14) / this.size.width;
       const away = hand === this.hand ? -gap : gap;
       landmarks[4] = [index[0] + away, index[1] + gap * 0.3, thumb[2]];
+    }
+    if (stretch) {
+      // Index and middle tips pushed out to twice their knuckles' reach from the wrist.
+      const wrist = landmarks[0] as [number, number, number];
+      for (const [tip, knuckle] of [
+        [8, 5],
+        [12, 9],
+      ] as const) {
+        const k = landmarks[knuckle] as [number, number, number];
+        landmarks[tip] = [2 * k[0] - wrist[0], 2 * k[1] - wrist[1], k[2]];
+      }
     }
     const ids = EFFECTOR_LANDMARKS[effector];
     const ex = ids.reduce((a, i) => a + (landmarks[i]?.[0] ?? 0), 0) / ids.length;
@@ -237,6 +275,26 @@ export class StrokeSynth {
     const c = Math.cos(angle);
     const s = Math.sin(angle);
     return [p[0], this.center.y + (y * c + z * s) / h, (-y * s + z * c) / w];
+  }
+
+  /** Turns a face landmark about the vertical axis through the face centre. */
+  private yaw(p: Point3, angle: number): Point3 {
+    if (angle === 0) return p;
+    const w = this.size.width;
+    const x = (p[0] - this.center.x) * w;
+    const z = p[2] * w;
+    const c = Math.cos(angle);
+    const s = Math.sin(angle);
+    return [this.center.x + (x * c + z * s) / w, p[1], (-x * s + z * c) / w];
+  }
+
+  /** Depth of the skin at an image point: the mean z of the three nearest face landmarks. */
+  private depthAt(p: Vec2): number {
+    const nearest = this.face
+      .map((q) => ({ d: Math.hypot(q[0] - p.x, q[1] - p.y), z: q[2] }))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 3);
+    return nearest.reduce((a, q) => a + q.z, 0) / nearest.length;
   }
 
   /** Centre and mean radius (face coordinates) of a ring region. */

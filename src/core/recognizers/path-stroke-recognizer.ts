@@ -31,6 +31,8 @@ const OWN_PATH_BIAS = 0.03;
  * began until then.
  */
 const CROSS_MARGIN = 0.15;
+/** Landmarks on the face's midline (nose bridge, chin): a turned head moves it off x = 0. */
+const MIDLINE_LANDMARKS = [168, 152] as const;
 const CROSS_WINDOW_MS = 350;
 const CROSS_HOLD_MS = 350;
 
@@ -65,8 +67,9 @@ export class PathStrokeRecognizer implements StepRecognizer {
   /** Per hand id: when it was last far on the person's right (x < -margin) and left (x > margin). */
   private readonly farRightAt = new Map<number, number>();
   private readonly farLeftAt = new Map<number, number>();
-  /** Per slot, this frame's contact point (null if none). */
-  private readonly contactPoints: (Vec2 | null)[] = [null, null];
+  /** The face's midline in face coordinates, this frame. */
+  private midlineX = 0;
+  private readonly scratch: Vec2 = { x: 0, y: 0 };
 
   constructor(step: RoutineStep & { kind: PathStrokeKind }) {
     const region = REGIONS[step.region ?? 'jawline-outward'];
@@ -83,7 +86,14 @@ export class PathStrokeRecognizer implements StepRecognizer {
     const paths = this.geometry.region.paths;
     this.onTarget = false;
     this.hold = {};
-    if (frame.face) this.geometry.update(frame.face, frame.space);
+    if (frame.face) {
+      this.geometry.update(frame.face, frame.space);
+      this.midlineX = 0;
+      for (const index of MIDLINE_LANDMARKS) {
+        const p = frame.face.landmarks[index];
+        if (p) this.midlineX += frame.space.toFace(p[0], p[1], this.scratch).x / 2;
+      }
+    }
     const hits = this.findHits(frame);
     paths.forEach((path, i) => {
       const tracker = this.trackers[i] as StrokeTracker;
@@ -136,7 +146,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
     const hits: (PathHit | null)[] = this.geometry.region.paths.map(() => null);
     if (!frame.face) return hits;
     frame.hands.slots.forEach((slot, slotIndex) => {
-      this.contactPoints[slotIndex] = null;
       if (!slot.seenNow) return;
       const contact = this.contacts.pick(
         slotIndex,
@@ -145,7 +154,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
         (p) => this.nearestPath(p).distance,
       );
       if (!contact) return;
-      this.contactPoints[slotIndex] = contact.point;
       this.noteSide(slot.id, contact.point, frame.t);
       if (frame.hands.lifted(slot)) return;
       let best: { index: number; hit: PathHit; score: number } | null = null;
@@ -201,8 +209,9 @@ export class PathStrokeRecognizer implements StepRecognizer {
   }
 
   private noteSide(handId: number, p: Vec2, t: number): void {
-    if (p.x < -CROSS_MARGIN) this.farRightAt.set(handId, t);
-    if (p.x > CROSS_MARGIN) this.farLeftAt.set(handId, t);
+    const x = p.x - this.midlineX;
+    if (x < -CROSS_MARGIN) this.farRightAt.set(handId, t);
+    if (x > CROSS_MARGIN) this.farLeftAt.set(handId, t);
   }
 
   /** Judgements on two-sided regions wait a moment, in case the hand is sweeping across the face. */
