@@ -42,4 +42,61 @@ describe('CuePolicy', () => {
       'Well done. Next: Laugh-line walk.',
     );
   });
+
+  it('adds the caution to the intro of a step that has one, and only then', () => {
+    const p = policy();
+    const pinch = p.cuesFor({ type: 'step-start', t: 0, step: 'brow-pinch' }, 0)[0]?.text ?? '';
+    const caution = routine.steps.find((s) => s.id === 'brow-pinch')?.caution ?? '(none)';
+    expect(pinch.endsWith(`. ${caution}`)).toBe(true);
+    const flicks = p.cuesFor({ type: 'step-start', t: 0, step: 'chin-flicks' }, 0)[0]?.text;
+    expect(flicks).toBe(`Step 1: Chin flicks. ${routine.steps[0]?.instructions[0]}`);
+    expect(p.cuesFor({ type: 'step-start', t: 0, step: 'no-such-step' }, 0)).toEqual([]);
+  });
+
+  it('counts a step without sides as one tally and never calls a side done', () => {
+    const p = policy();
+    const say = (side: 'left' | 'right' | 'center') =>
+      p.cuesFor({ type: 'stroke', t: 0, step: 'chin-flicks', side, verdict: 'good' }, 0)[0]?.text;
+    expect([say('center'), say('left'), say('right')]).toEqual(['One.', 'Two.', 'Three.']);
+    for (let i = 4; i < 10; i++) say('center');
+    expect(say('center')).toBe('Ten.'); // the tenth of ten reps: the step ends, not a side
+    expect([say('center'), say('center'), say('center')]).toEqual(['Eleven.', 'Twelve.', '13.']);
+  });
+
+  it('starts counting afresh when a step is visited again, keeping the other steps counts', () => {
+    const p = policy();
+    const good = (step: string) =>
+      p.cuesFor({ type: 'stroke', t: 0, step, side: 'right', verdict: 'good' }, 0)[0]?.text;
+    good('jawline-glide');
+    good('jawline-glide');
+    good('laugh-line-walk');
+    p.cuesFor({ type: 'step-start', t: 0, step: 'jawline-glide' }, 0);
+    expect(good('jawline-glide')).toBe('One.');
+    expect(good('laugh-line-walk')).toBe('Two.');
+  });
+
+  it('lets a correction through once the cooldowns have just passed, whatever the counts did', () => {
+    const p = new CuePolicy(routine, (verdict) => verdict, {
+      correctionCooldownMs: 1000,
+      repeatCooldownMs: 3000,
+    });
+    const judged = (now: number, verdict: 'off-target' | 'too-fast' | 'good') =>
+      p.cuesFor({ type: 'stroke', t: now, step: 'chin-flicks', side: 'center', verdict }, now);
+    expect(judged(0, 'off-target')).toHaveLength(1);
+    expect(judged(500, 'good')).toEqual([{ kind: 'count', text: 'One.' }]); // counts never wait
+    expect(judged(999, 'too-fast')).toEqual([]);
+    expect(judged(1000, 'too-fast')).toEqual([{ kind: 'correction', text: 'too-fast' }]);
+    expect(judged(2999, 'off-target')).toEqual([]);
+    expect(judged(3000, 'off-target')).toEqual([{ kind: 'correction', text: 'off-target' }]);
+  });
+
+  it('says well done at the last step and at the end of the routine', () => {
+    const p = policy();
+    expect(p.cuesFor({ type: 'step-complete', t: 0, step: 'brow-pinch' }, 0)).toEqual([
+      { kind: 'done', text: 'Well done.' },
+    ]);
+    const [end] = p.cuesFor({ type: 'routine-complete', t: 0, routine: 'facegym-daily' }, 0);
+    expect(end?.kind).toBe('done');
+    expect(end?.text).toMatch(/whole routine/);
+  });
 });

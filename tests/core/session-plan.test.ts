@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { RoutineStep } from '../../src/core/routine-schema';
 import { ROUTINES, SESSIONS, sessionRoutine, TOOL_STEPS } from '../../src/core/routines';
 import {
   buildSessionRoutine,
   estimateRemainingMs,
   estimateStepMs,
+  parseSessions,
+  parseToolSteps,
 } from '../../src/core/session-plan';
 
 const minutes = (ms: number) => ms / 60_000;
@@ -59,5 +62,92 @@ describe('session plans', () => {
     expect(() => buildSessionRoutine(plan, ROUTINES, TOOL_STEPS)).toThrow(
       /unknown tool step "jade-egg"/,
     );
+  });
+
+  it('refuses a session that names an unknown routine, or runs a step twice', () => {
+    const base = SESSIONS[0] as (typeof SESSIONS)[number];
+    expect(() =>
+      buildSessionRoutine({ ...base, parts: [{ routine: 'yoga' }] }, ROUTINES, TOOL_STEPS),
+    ).toThrow(/Session "daily" uses an unknown routine "yoga"/);
+    const twice = { ...base, parts: [{ routine: 'anma' }, { routine: 'anma', repsScale: 2 }] };
+    expect(() => buildSessionRoutine(twice, ROUTINES, TOOL_STEPS)).toThrow(
+      /Session "daily" repeats a step/,
+    );
+  });
+
+  it('runs as one routine named after the session, with at least one rep per step', () => {
+    const base = SESSIONS[0] as (typeof SESSIONS)[number];
+    const light = buildSessionRoutine(
+      {
+        ...base,
+        parts: [{ tool: 'apply-serum' }, { routine: 'facegym-release', repsScale: 0.25 }],
+      },
+      ROUTINES,
+      TOOL_STEPS,
+    );
+    expect(light).toMatchObject({ id: 'daily', title: base.title, summary: base.summary });
+    expect(light.source.length).toBeGreaterThan(0);
+    // Platysma 5 reps and forehead lift 10, scaled by a quarter and rounded; serum stays timed.
+    expect(light.steps.map((s) => [s.id, s.reps])).toEqual([
+      ['apply-serum', 0],
+      ['platysma-stretch', 1],
+      ['forehead-deadlift', 3],
+    ]);
+    // A single rep scaled down is still one rep, not a step done before it starts.
+    const release = ROUTINES.find((r) => r.id === 'facegym-release') as (typeof ROUTINES)[number];
+    const once = { ...release, steps: release.steps.map((s) => ({ ...s, reps: 1 })) };
+    const scaled = buildSessionRoutine(
+      { ...base, parts: [{ routine: 'facegym-release', repsScale: 0.25 }] },
+      [once],
+      TOOL_STEPS,
+    );
+    expect(scaled.steps.map((s) => s.reps)).toEqual([1, 1]);
+  });
+
+  it('names what is wrong in the sessions and tool steps files', () => {
+    expect(() =>
+      parseSessions({ sessions: [{ id: 'Daily', title: 'x', summary: 'y', parts: [] }] }),
+    ).toThrow(/^Sessions are invalid: sessions\.0\.id: .*sessions\.0\.parts/);
+    expect(() =>
+      parseSessions({ sessions: [{ id: 'd', title: 'x', summary: 'y', parts: [{}] }] }),
+    ).toThrow(/sessions\.0\.parts\.0/);
+    expect(() =>
+      parseSessions({
+        sessions: [
+          { id: 'd', title: 'x', summary: 'y', parts: [{ routine: 'anma', repsScale: 5 }] },
+        ],
+      }),
+    ).toThrow(/repsScale/);
+    expect(() => parseToolSteps({ steps: [{ id: 'serum' }] })).toThrow(
+      /^Tool steps are invalid: steps\.0\./,
+    );
+    expect(parseToolSteps({ steps: [] })).toEqual([]);
+  });
+
+  it('estimates a step from its strokes, both sides, holds and settling in', () => {
+    const anma = ROUTINES.find((r) => r.id === 'anma');
+    const step = (id: string) => anma?.steps.find((s) => s.id === id) as RoutineStep;
+    const circles = step('cheek-circles'); // 5 per side
+    const held = step('jaw-to-cheekbone'); // 4 per side, with a hold
+    const pluck = step('lip-pluck'); // 12 in all
+    expect(
+      estimateStepMs({ ...circles, sides: 'each' }) - estimateStepMs({ ...circles, sides: 'both' }),
+    ).toBe(estimateStepMs({ ...circles, sides: 'both' }) - estimateStepMs({ ...circles, reps: 0 }));
+    expect(estimateStepMs(held) - estimateStepMs({ ...held, holdMs: undefined })).toBe(
+      8 * (held.holdMs ?? Number.NaN),
+    );
+    expect(estimateStepMs(pluck)).toBeLessThan(estimateStepMs({ ...pluck, kind: 'glide' }));
+    // A timed step lasts its duration and a short lead-in.
+    const serum = TOOL_STEPS.find((s) => s.id === 'apply-serum') as RoutineStep;
+    expect(estimateStepMs(serum)).toBeGreaterThan(serum.durationMs ?? Number.NaN);
+    expect(estimateStepMs(serum)).toBeLessThan((serum.durationMs ?? 0) + 5000);
+  });
+
+  it('never counts more than a step takes, nor less than nothing, for the current step', () => {
+    const daily = sessionRoutine('daily');
+    if (!daily) throw new Error('missing session');
+    const rest = estimateRemainingMs(daily, 2, 0) - estimateStepMs(daily.steps[2] as RoutineStep);
+    expect(estimateRemainingMs(daily, 2, 10 * 60_000)).toBe(rest);
+    expect(estimateRemainingMs(daily, daily.steps.length, 0)).toBe(0);
   });
 });
