@@ -243,12 +243,17 @@ export class StrokeTracker {
       return attempt;
     }
     if (this.restartedAfterGap(unseenMs, sample)) {
-      // The new stroke set off from where the hand vanished, while it was unseen.
       const vanishedS = this.lastS;
       const vanishedT = this.lastSeenT;
       const attempt = this.finish('jump');
-      this.begin(vanishedT, { ...sample, s: vanishedS });
-      this.update(t, sample);
+      if (sample.s > vanishedS) {
+        // Moved forward unseen: a new stroke set off from where the hand vanished.
+        this.begin(vanishedT, { ...sample, s: vanishedS });
+        this.update(t, sample);
+      } else {
+        // Moved back unseen: the hand went back to start again, which is no stroke.
+        this.begin(t, sample);
+      }
       return attempt;
     }
     this.offSince = null;
