@@ -28,4 +28,37 @@ describe('OneEuroFilter', () => {
     filter.reset();
     expect(filter.filter(5, 40)).toBe(5);
   });
+
+  it('forgets the speed too on reset: a fresh start filters like a new filter', () => {
+    const used = new OneEuroFilter();
+    for (let i = 0; i <= 10; i++) used.filter(i, i * 40); // fast motion
+    used.reset();
+    const fresh = new OneEuroFilter();
+    for (let i = 0; i < 10; i++) {
+      const x = 20 + (i % 2) * 0.5;
+      expect(used.filter(x, 1000 + i * 40)).toBe(fresh.filter(x, 1000 + i * 40));
+    }
+  });
+
+  it('holds its value for a repeated or earlier timestamp instead of jumping', () => {
+    const filter = new OneEuroFilter();
+    filter.filter(0, 0);
+    const y = filter.filter(1, 40);
+    expect(filter.filter(5, 40)).toBe(y);
+    expect(filter.filter(5, 20)).toBe(y);
+    // Time then goes on from the latest stamp seen.
+    expect(filter.filter(1, 60)).toBeGreaterThan(y);
+  });
+
+  it('lags less with a higher beta and smooths more with a lower cut-off', () => {
+    const ramp = (filter: OneEuroFilter) => {
+      let y = 0;
+      for (let i = 0; i <= 10; i++) y = filter.filter(i / 10, i * 40);
+      return y;
+    };
+    expect(ramp(new OneEuroFilter(1.5, 4))).toBeGreaterThan(ramp(new OneEuroFilter(1.5, 0)));
+    expect(ramp(new OneEuroFilter(0.5, 0))).toBeLessThan(ramp(new OneEuroFilter(3, 0)));
+    // The speed estimate's own cut-off: a slower one reacts later to the start of a motion.
+    expect(ramp(new OneEuroFilter(1.5, 4, 0.2))).toBeLessThan(ramp(new OneEuroFilter(1.5, 4, 5)));
+  });
 });

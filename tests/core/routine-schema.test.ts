@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoutine } from '../../src/core/routine-schema';
+import { handsFor, parseRoutine, type RoutineStep } from '../../src/core/routine-schema';
 import { findRoutine, ROUTINES } from '../../src/core/routines';
 import anma from '../../src/core/routines/anma.json';
 import facegymDaily from '../../src/core/routines/facegym-daily.json';
@@ -63,5 +63,85 @@ describe('routines', () => {
       expect(result.error).toMatch(/duplicate step id "jawline-glide"/);
       expect(result.error).toMatch(/use "each" or "both"/);
     }
+  });
+});
+
+describe('routine data checks', () => {
+  const anma = findRoutine('anma');
+  if (!anma) throw new Error('anma missing');
+  const circles = anma.steps[0] as RoutineStep;
+  const errorOf = (routine: object) => {
+    const result = parseRoutine(routine);
+    return result.ok ? null : result.error;
+  };
+  const withStep = (patch: object) => errorOf({ ...anma, steps: [{ ...circles, ...patch }] });
+
+  it('takes ids of lower-case words joined by hyphens only', () => {
+    for (const id of ['cheek-circles', 'step2', 'a-1-b']) expect(withStep({ id })).toBeNull();
+    for (const id of ['Cheek-circles', 'cheek circles', '-cheek', 'cheek-', 'cheek--circles', ''])
+      expect(withStep({ id }), id).toMatch(/steps\.0\.id: use lower-case words joined by hyphens/);
+    expect(errorOf({ ...anma, id: 'Anma' })).toMatch(/^id: use lower-case/);
+  });
+
+  it('keeps reps, holds, durations and hands within sensible bounds', () => {
+    expect(withStep({ reps: 100 })).toBeNull();
+    expect(withStep({ reps: 101 })).toMatch(/steps\.0\.reps/);
+    expect(withStep({ reps: 2.5 })).toMatch(/steps\.0\.reps/);
+    expect(withStep({ reps: 0 })).toMatch(/steps\.0\.reps: needs at least 1 rep/);
+    expect(withStep({ holdMs: 100 })).toBeNull();
+    expect(withStep({ holdMs: 99 })).toMatch(/steps\.0\.holdMs/);
+    expect(withStep({ holdMs: 10_001 })).toMatch(/steps\.0\.holdMs/);
+    expect(withStep({ hands: 1 })).toBeNull();
+    expect(withStep({ hands: 3 })).toMatch(/steps\.0\.hands/);
+    expect(withStep({ effectors: [] })).toMatch(/steps\.0\.effectors/);
+    expect(withStep({ instructions: [] })).toMatch(/steps\.0\.instructions/);
+    expect(withStep({ title: '' })).toMatch(/steps\.0\.title/);
+    const timed = { kind: 'timed', region: undefined, sides: 'none', reps: 0 };
+    expect(withStep({ ...timed, durationMs: 1000 })).toBeNull();
+    expect(withStep({ ...timed, durationMs: 999 })).toMatch(/steps\.0\.durationMs/);
+    expect(withStep({ ...timed, durationMs: 600_001 })).toMatch(/steps\.0\.durationMs/);
+  });
+
+  it('asks for a region for every kind but the head tilt and timed steps', () => {
+    const noRegion = { region: undefined, sides: 'none' };
+    expect(withStep({ ...noRegion })).toMatch(/steps\.0\.region: a circle step needs a region/);
+    expect(withStep({ ...noRegion, kind: 'brow-raise' })).toMatch(
+      /a brow-raise step needs a region/,
+    );
+    expect(withStep({ ...noRegion, kind: 'head-tilt', effectors: undefined })).toBeNull();
+    // Without a region there are no sides to work.
+    expect(withStep({ region: undefined, kind: 'head-tilt', sides: 'each' })).toMatch(
+      /steps\.0\.sides: a step without a region has sides "none"/,
+    );
+  });
+
+  it('asks hand strokes for effectors, and the face exercises not', () => {
+    for (const kind of ['glide', 'walk', 'flick', 'pinch', 'pluck'])
+      expect(withStep({ kind, effectors: undefined }), kind).toMatch(
+        new RegExp(`steps\\.0\\.effectors: a ${kind} step needs effectors`),
+      );
+    expect(
+      withStep({ kind: 'brow-raise', region: 'forehead', sides: 'none', effectors: undefined }),
+    ).toBeNull();
+  });
+
+  it('wants "none" for a midline region', () => {
+    expect(withStep({ kind: 'pluck', region: 'lips', sides: 'each' })).toMatch(
+      /steps\.0\.sides: region "lips" is on the midline: use "none"/,
+    );
+    expect(withStep({ kind: 'pluck', region: 'lips', sides: 'none' })).toBeNull();
+  });
+
+  it('names the top level when the data is not a routine at all', () => {
+    expect(errorOf([])).toMatch(/^\(top level\): /);
+    expect(errorOf({ ...anma, steps: [] })).toMatch(/^steps: /);
+  });
+
+  it('tracks the hands a step says, else one for face exercises and timed steps, else two', () => {
+    expect(handsFor(circles)).toBe(2);
+    expect(handsFor({ ...circles, hands: 1 })).toBe(1);
+    expect(handsFor({ ...circles, kind: 'head-tilt' })).toBe(1);
+    expect(handsFor({ ...circles, kind: 'timed' })).toBe(1);
+    expect(handsFor({ ...circles, kind: 'brow-raise' })).toBe(2);
   });
 });

@@ -55,4 +55,77 @@ describe('landmark traces (format v1)', () => {
     expect(trace.frames).toHaveLength(10);
     expect(trace.frames[0]?.t).toBe(30);
   });
+
+  it('keeps a few decimals: a tenth of a pixel for landmarks, microseconds for time', () => {
+    const frame = recorded.frames.find((f) => f.face && f.hands.length > 0);
+    if (!frame?.face) throw new Error('no face and hand frame');
+    const jittered = {
+      t: 1234.56789,
+      face: {
+        landmarks: frame.face.landmarks.map((p) => [p[0] + 1e-7, p[1], p[2]] as const),
+        blendshapes: { jawOpen: 0.123456789 },
+        matrix: Array.from({ length: 16 }, (_, i) => i + 0.123456789),
+      },
+      hands: frame.hands.map((h) => ({ ...h, score: 0.987654321 })),
+    };
+    const [out] = toTrace({ width: 640, height: 480 }, [jittered]).frames;
+    expect(out?.t).toBe(1234.568);
+    expect(out?.face?.landmarks[0]).toEqual(
+      (frame.face.landmarks[0] as readonly number[]).map((v) => Math.round(v * 1e4) / 1e4),
+    );
+    expect(out?.face?.blendshapes).toEqual({ jawOpen: 0.1235 });
+    expect(out?.face?.matrix?.[3]).toBe(3.12346);
+    expect(out?.hands[0]?.score).toBe(0.9877);
+    expect(out?.hands[0]?.landmarks).toHaveLength(21);
+  });
+
+  it('leaves out blendshapes and matrix that were not tracked, and keeps frames without a face', () => {
+    const frame = recorded.frames.find((f) => f.face);
+    if (!frame?.face) throw new Error('no face');
+    const trace = toTrace({ width: 640, height: 480 }, [
+      { t: 0, face: { landmarks: frame.face.landmarks }, hands: [] },
+      { t: 40, face: null, hands: [] },
+    ]);
+    expect(Object.keys(trace.frames[0]?.face ?? {})).toEqual(['landmarks']);
+    expect(trace.frames[1]?.face).toBeNull();
+    expect(parseTrace(JSON.parse(JSON.stringify(trace))).ok).toBe(true);
+  });
+
+  it('accepts only whole positive frame sizes, format version 1 and 16-number matrices', () => {
+    const frame = recorded.frames.find((f) => f.face?.matrix);
+    if (!frame?.face) throw new Error('no matrix');
+    const bad = (patch: object) => parseTrace({ ...recorded, ...patch });
+    expect(bad({ width: 0 })).toMatchObject({ ok: false, error: expect.stringMatching(/width/) });
+    expect(bad({ height: 480.5 })).toMatchObject({ error: expect.stringMatching(/height/) });
+    expect(bad({ version: 2 })).toMatchObject({ error: expect.stringMatching(/version/) });
+    const face = { ...frame.face, matrix: frame.face.matrix?.slice(1) };
+    expect(bad({ frames: [{ ...frame, face }] })).toMatchObject({
+      error: expect.stringMatching(/^invalid trace at frames\.0\.face\.matrix: /),
+    });
+    expect(bad({ frames: [{ ...frame, t: Number.POSITIVE_INFINITY }] })).toMatchObject({
+      error: expect.stringMatching(/frames\.0\.t/),
+    });
+    expect(parseTrace('not a trace')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^invalid trace at \(trace\): /),
+    });
+    // Times may start anywhere, even below zero, as long as they increase.
+    const early = [-80, -40].map((t) => ({ ...frame, t }));
+    expect(parseTrace({ ...recorded, frames: early }).ok).toBe(true);
+    expect(bad({ frames: [] }).ok).toBe(true);
+  });
+
+  it('keeps memory bounded between saves and can be cleared', () => {
+    const recorder = new TraceRecorder(100);
+    let most = 0;
+    for (let t = 0; t < 1000; t++) {
+      recorder.add({ t, face: null, hands: [] });
+      most = Math.max(most, recorder.length);
+    }
+    expect(most).toBeLessThanOrEqual(125);
+    expect(recorder.length).toBeGreaterThanOrEqual(100);
+    recorder.clear();
+    expect(recorder.length).toBe(0);
+    expect(recorder.toTrace({ width: 640, height: 480 }).frames).toEqual([]);
+  });
 });
