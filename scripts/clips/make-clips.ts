@@ -1,7 +1,8 @@
 // Builds the fake-camera clips from their plans (plans/*.json) into .clips/<name>.mjpeg, skipping
 // clips that are already there; then, with --record, records a trace of each (record-clips.ts).
 //   npm run clips [-- --force] [-- --only name,name] [-- --preview name@ms] [-- --record]
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writePng } from './image.ts';
@@ -22,24 +23,27 @@ export async function buildClips(plans: ClipPlan[], force = false): Promise<stri
   return paths;
 }
 
-/** Builds one clip if it is missing or older than its plan; returns its path. */
+/** Builds one clip if it is missing or its plan, calibration or renderer changed; returns its path. */
 export async function buildClip(plan: ClipPlan, force = false): Promise<string> {
-  {
-    const out = clipPath(plan.name);
-    const planFile = join(import.meta.dirname, 'plans', `${plan.name}.json`);
-    const stale =
-      !existsSync(out) ||
-      statSync(out).mtimeMs < statSync(planFile).mtimeMs ||
-      statSync(out).mtimeMs < statSync(calibrationFile).mtimeMs;
-    if (force || stale) {
-      const started = Date.now();
-      const frames = await renderClip(plan, out);
-      console.log(
-        `${plan.name}: ${frames} frames at ${plan.fps} fps (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      );
-    }
-    return out;
+  const out = clipPath(plan.name);
+  // A content hash, not file times: rewriting an unchanged plan must not rebuild its clip.
+  const hash = createHash('sha256')
+    .update(JSON.stringify(plan))
+    .update(readFileSync(calibrationFile))
+    .update(readFileSync(join(import.meta.dirname, 'render.ts')))
+    .update(readFileSync(join(import.meta.dirname, 'image.ts')))
+    .digest('hex');
+  const hashFile = `${out}.sha256`;
+  const fresh = existsSync(out) && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash;
+  if (force || !fresh) {
+    const started = Date.now();
+    const frames = await renderClip(plan, out);
+    writeFileSync(hashFile, hash);
+    console.log(
+      `${plan.name}: ${frames} frames at ${plan.fps} fps (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
+  return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,8 +3,8 @@
 // frame_index * 1000 / fps and its result awaited, so the trace does not depend on machine load.
 // Saves tests/corpus/recorded/<name>.trace.json.gz and <name>.label.json, and prints how often
 // the face and the hands were found.
-//   npm run record:clips [-- --only name,name]
-import { writeFileSync } from 'node:fs';
+//   npm run record:clips [-- --only name,name] [-- --missing]   (--missing: only clips without a trace)
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +24,23 @@ export function handsOf(plan: ClipPlan): number {
   if (!step) throw new Error(`${plan.name}: unknown step ${plan.routine}/${plan.step}`);
   return handsFor(step);
 }
+
+/** Clips recorded right after the quick set: every step, correct and reversed. */
+const FIRST = [
+  'chin-flicks-correct-open',
+  'chin-flicks-reversed-open',
+  'cheek-circles-correct-open-both',
+  'eye-circles-reversed-open-both',
+  'laugh-line-walk-correct-open-both',
+  'laugh-line-walk-reversed-open-both',
+  'smile-lines-reversed-open-both-head',
+  'jaw-to-cheekbone-correct-open',
+  'jaw-to-cheekbone-reversed-fist',
+  'gua-sha-cheeks-correct-fist',
+  'gua-sha-cheeks-reversed-fist-head',
+  'cheek-circles-reversed-open-head',
+  'eye-circles-correct-open',
+];
 
 export const recordedDir = join(root, 'tests', 'corpus', 'recorded');
 
@@ -120,10 +137,16 @@ export async function recordClips(plans: ClipPlan[]): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, missing: { type: 'boolean' } },
+  });
   const only = values.only?.split(',');
-  // The quick set first, so the live evaluation can be tried while the rest records.
-  const plans = readPlans().filter((p) => !only || only.includes(p.name));
-  plans.sort((a, b) => Number(SHORT_SET.includes(b.name)) - Number(SHORT_SET.includes(a.name)));
+  // Recording is slow on a busy machine: the quick set first, then one clip of each kind, then the rest.
+  const order = [...SHORT_SET, ...FIRST];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const plans = readPlans()
+    .filter((p) => !only || only.includes(p.name))
+    .filter((p) => !values.missing || !existsSync(join(recordedDir, `${p.name}.trace.json.gz`)));
+  plans.sort((a, b) => rank(a.name) - rank(b.name));
   await recordClips(plans);
 }
