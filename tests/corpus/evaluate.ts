@@ -108,6 +108,19 @@ export function evaluate(scenarios: readonly Scenario[]): EvaluationReport {
       const hintsOnly = actual.length > 0 && actual.every((a) => a.endsWith(':off-target'));
       pairs = [['*:off-target', hintsOnly ? '*:off-target' : actual.join(',') || '-']];
       verdictsOk = hintsOnly;
+    } else if (scenario.recorded) {
+      const { expect: kind, strokes } = scenario.recorded;
+      const want = kind === 'correct' ? 'good' : 'wrong-direction';
+      // Each verdict is paired with what the plan made; unjudged planned strokes are misses.
+      pairs = actual.map((a) => [`*:${want}`, a.endsWith(`:${want}`) ? `*:${want}` : a]);
+      const matched = pairs.filter(([e, a]) => e === a).length;
+      const counted = kind === 'correct' && completed ? matched : strokes;
+      for (let i = matched; i < counted; i++) pairs.push([`*:${want}`, '-']);
+      const misjudged = actual.filter((a) => !a.endsWith(`:${want}`)).length;
+      verdictsOk =
+        kind === 'correct'
+          ? misjudged * 10 <= strokes
+          : !actual.some((a) => a.endsWith(':good'));
     } else {
       pairs = align(scenario.expected, actual);
       verdictsOk = pairs.every(([e, a]) => e === a);

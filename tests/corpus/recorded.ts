@@ -1,48 +1,95 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Routine } from '../../src/core/routine-schema';
 import { findRoutine } from '../../src/core/routines';
-import { parseTrace } from '../../src/core/trace';
+import { parseTrace, type Trace } from '../../src/core/trace';
 import type { Scenario } from './scenarios';
 
 const dir = join(import.meta.dirname, 'recorded');
 
-/**
- * A label for a recorded trace: the steps to run it against and what each should make of it.
- * "no-strokes": nothing there is a massage stroke, so only off-target hints may appear.
- */
-interface Label {
-  trace: string;
-  note: string;
-  expect: 'no-strokes';
-  steps: Record<string, string[]>;
+/** A planned stroke in a recorded clip, from the plan that made the clip. */
+interface PlannedStroke {
+  side: string;
+  direction: 'correct' | 'reversed';
+  startMs: number;
+  endMs: number;
 }
 
-/** Traces recorded from the real models on the fake-camera clips, with their labels (recorded/*.label.json). */
-export function recordedCorpus(): Scenario[] {
+/**
+ * A label for a recorded trace: the step(s) to run it against and what each should make of it.
+ * "no-strokes": nothing there is a massage stroke, so only off-target hints may appear.
+ * "correct" / "reversed": every stroke is made right (or the wrong way), as planned.
+ */
+type Label =
+  | { trace: string; note: string; expect: 'no-strokes'; steps: Record<string, string[]> }
+  | {
+      trace: string;
+      note: string;
+      clip: string;
+      expect: 'correct' | 'reversed';
+      routine: string;
+      step: string;
+      strokes: PlannedStroke[];
+    };
+
+/** Reads a trace file, gzipped or not. */
+export function readTraceFile(name: string): Trace {
+  const bytes = readFileSync(join(dir, name));
+  const text = (name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  const parsed = parseTrace(JSON.parse(text));
+  if (!parsed.ok) throw new Error(`${name}: ${parsed.error}`);
+  return parsed.trace;
+}
+
+function routineStep(file: string, routineId: string, stepId: string) {
+  const routine: Routine | undefined = findRoutine(routineId);
+  if (!routine) throw new Error(`${file}: unknown routine ${routineId}`);
+  const step = routine.steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`${file}: unknown step ${routineId}/${stepId}`);
+  return { routine, step };
+}
+
+/** The labels of the recorded traces (recorded/*.label.json), by file name. */
+export function recordedLabels(): { file: string; label: Label }[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.label.json'))
-    .flatMap((file) => {
-      const label = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Label;
-      const parsed = parseTrace(JSON.parse(readFileSync(join(dir, label.trace), 'utf8')));
-      if (!parsed.ok) throw new Error(`${label.trace}: ${parsed.error}`);
-      const { trace } = parsed;
-      return Object.entries(label.steps).flatMap(([routineId, stepIds]) => {
-        const routine = findRoutine(routineId);
-        if (!routine) throw new Error(`${file}: unknown routine ${routineId}`);
-        return stepIds.map((stepId) => {
-          const step = routine.steps.find((s) => s.id === stepId);
-          if (!step) throw new Error(`${file}: unknown step ${routineId}/${stepId}`);
+    .sort()
+    .map((file) => ({ file, label: JSON.parse(readFileSync(join(dir, file), 'utf8')) as Label }));
+}
+
+/** Traces recorded from the real models on fake-camera clips, with their labels. */
+export function recordedCorpus(): Scenario[] {
+  return recordedLabels().flatMap(({ file, label }): Scenario[] => {
+    const trace = readTraceFile(label.trace);
+    const base = { size: trace, frames: [...trace.frames] };
+    if (label.expect === 'no-strokes') {
+      return Object.entries(label.steps).flatMap(([routineId, stepIds]) =>
+        stepIds.map((stepId) => {
+          const { routine, step } = routineStep(file, routineId, stepId);
           return {
+            ...base,
             name: `recorded ${label.trace} as ${routine.id}/${step.id}`,
             routine,
             step,
-            size: trace,
-            frames: [...trace.frames],
             expected: [],
             complete: false,
             noStrokes: true,
           };
-        });
-      });
-    });
+        }),
+      );
+    }
+    const { routine, step } = routineStep(file, label.routine, label.step);
+    return [
+      {
+        ...base,
+        name: `recorded ${label.clip} (${label.expect}) as ${routine.id}/${step.id}`,
+        routine,
+        step,
+        expected: [],
+        complete: label.expect === 'correct',
+        recorded: { expect: label.expect, strokes: label.strokes.length },
+      },
+    ];
+  });
 }

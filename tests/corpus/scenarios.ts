@@ -25,6 +25,12 @@ export interface Scenario {
   readonly offTargetOnly?: boolean;
   /** No stroke at all is made: off-target hints may appear, nothing else. */
   readonly noStrokes?: boolean;
+  /**
+   * A recording of the real models on a clip where every stroke is made right ("correct") or the
+   * wrong way ("reversed"), `strokes` of them. Correct: the step completes with at most one
+   * non-good verdict per ten strokes. Reversed: no good verdict and no completion.
+   */
+  readonly recorded?: { readonly expect: 'correct' | 'reversed'; readonly strokes: number };
 }
 
 /** A face and a hand the corpus is built from (real landmarks), and the camera rate they play at. */

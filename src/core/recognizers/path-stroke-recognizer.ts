@@ -67,6 +67,8 @@ export class PathStrokeRecognizer implements StepRecognizer {
   /** Per hand id: when it was last far on the person's right (x < -margin) and left (x > margin). */
   private readonly farRightAt = new Map<number, number>();
   private readonly farLeftAt = new Map<number, number>();
+  /** Ids of the hands with a contact point this frame. */
+  private readonly touching = new Set<number>();
   /** The face's midline in face coordinates, this frame. */
   private midlineX = 0;
   private readonly scratch: Vec2 = { x: 0, y: 0 };
@@ -101,10 +103,11 @@ export class PathStrokeRecognizer implements StepRecognizer {
       const hit = hits[i] ?? null;
       let sample: PathSample = null;
       if (tracker.inStroke && owner !== null) {
-        // The stroke follows its own hand only: seen elsewhere or lifted, that hand has lifted off.
+        // The stroke follows its own hand only: seen elsewhere or lifted, that hand has lifted
+        // off; seen with no contact point at all, where it touches is unknown (as in a dropout).
         const own = frame.hands.slots.find((slot) => slot.id === owner && slot.seenNow);
         if (hit && hit.slot.id === owner) sample = this.contact(frame, hit);
-        else sample = own ? 'off' : null;
+        else sample = own && this.touching.has(owner) ? 'off' : null;
       } else if (hit) {
         sample = this.contact(frame, hit);
       }
@@ -144,6 +147,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
    */
   private findHits(frame: RecognizerFrame): (PathHit | null)[] {
     const hits: (PathHit | null)[] = this.geometry.region.paths.map(() => null);
+    this.touching.clear();
     if (!frame.face) return hits;
     frame.hands.slots.forEach((slot, slotIndex) => {
       if (!slot.seenNow) return;
@@ -154,6 +158,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
         (p) => this.nearestPath(p).distance,
       );
       if (!contact) return;
+      this.touching.add(slot.id);
       this.noteSide(slot.id, contact.point, frame.t);
       if (frame.hands.lifted(slot)) return;
       let best: { index: number; hit: PathHit; score: number } | null = null;
