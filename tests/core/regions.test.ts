@@ -67,58 +67,13 @@ describe('target regions', () => {
       }
     });
 
-    it(`runs each path in the direction of a correct stroke (face ${index})`, () => {
-      const outward = ['jawline-outward', 'laugh-line-outward', 'brow-outward', 'cheek-outward'];
-      for (const id of outward as RegionId[]) {
-        for (const side of ['right', 'left'] as const) {
-          const path = pathOn(face, id, side);
-          expect(Math.abs(last(path).x), `${id} ${side}`).toBeGreaterThan(
-            Math.abs(first(path).x) + 0.15,
-          );
-        }
+    // Directions, rings and the other regions are checked in face-space.test.ts.
+    it(`runs the cheek stroke from beside the nose out to the ear (face ${index})`, () => {
+      for (const side of ['right', 'left'] as const) {
+        const path = pathOn(face, 'cheek-outward', side);
+        expect(Math.abs(last(path).x)).toBeGreaterThan(Math.abs(first(path).x) + 0.2);
+        expect(Math.abs(last(path).x)).toBeGreaterThan(0.4);
       }
-      for (const id of ['jaw-to-cheekbone', 'smile-line-upward'] as RegionId[]) {
-        for (const side of ['right', 'left'] as const) {
-          const path = pathOn(face, id, side);
-          expect(last(path).y, `${id} ${side}`).toBeLessThan(first(path).y - 0.1);
-        }
-      }
-      const chin = pathOn(face, 'chin-upward', 'center');
-      expect(last(chin).y).toBeLessThan(first(chin).y - 0.1);
-    });
-
-    it(`places the regions where their labels say (face ${index})`, () => {
-      const mean = (id: RegionId, side: Side) => {
-        const pts = pathOn(face, id, side);
-        return {
-          x: pts.reduce((a, p) => a + p.x, 0) / pts.length,
-          y: pts.reduce((a, p) => a + p.y, 0) / pts.length,
-        };
-      };
-      const y = (id: RegionId, side: Side = 'right') => mean(id, side).y;
-      // From the top of the face down.
-      expect(y('forehead', 'center')).toBeLessThan(y('brow-outward'));
-      expect(y('temples')).toBeLessThan(y('eye-socket-circle'));
-      expect(y('brow-outward')).toBeLessThan(y('eye-socket-circle'));
-      expect(y('eye-socket-circle')).toBeLessThan(y('cheek-circle'));
-      expect(y('cheek-circle')).toBeLessThan(y('lips', 'center'));
-      expect(y('lips', 'center')).toBeLessThan(y('chin-upward', 'center'));
-      // The temples lie outside the eye socket, the lips across the midline.
-      expect(Math.abs(mean('temples', 'right').x)).toBeGreaterThan(
-        Math.abs(mean('eye-socket-circle', 'right').x),
-      );
-      const lips = REGIONS.lips.paths.map((p) => p.landmarks);
-      expect(lips.map((l) => [l[0], l[l.length - 1]])).toEqual([
-        [61, 291],
-        [61, 291],
-      ]);
-      const [upper, lower] = [0, 1].map((k) => {
-        const space = new FaceSpace();
-        space.fit(face.landmarks, face.size);
-        const mid = face.landmarks[(lips[k] as number[])[5] as number] as Point3;
-        return space.toFace(mid[0], mid[1], { x: 0, y: 0 });
-      });
-      expect((upper as Vec2).y).toBeLessThan((lower as Vec2).y);
     });
   }
 });
