@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaceSpace } from '../../src/core/face-space';
+import { FaceSpace, isOverFace } from '../../src/core/face-space';
 import type { Point3 } from '../../src/core/frame';
 import { REGIONS } from '../../src/core/regions';
 import { realFace } from '../support/traces';
@@ -68,6 +68,49 @@ describe('FaceSpace on real faces', () => {
   it('refuses a degenerate face', () => {
     const flat: Point3[] = Array.from({ length: 478 }, () => [0.5, 0.5, 0]);
     expect(new FaceSpace().fit(flat, { width: 640, height: 480 })).toBe(false);
+  });
+
+  it('keeps the last good fit when a face is degenerate or lacks a landmark it needs', () => {
+    const { size, landmarks } = faces[0] as (typeof faces)[number];
+    const space = new FaceSpace();
+    space.fit(landmarks, size);
+    const before = space.toFace(0.4, 0.3, { x: 0, y: 0 });
+    const flat: Point3[] = landmarks.map(() => [0.5, 0.5, 0]);
+    expect(space.fit(flat, size)).toBe(false);
+    for (const missing of [10, 152, 234, 454]) {
+      const holed = landmarks.map((p, i) => (i === missing ? undefined : p)) as Point3[];
+      expect(space.fit(holed, size), `without ${missing}`).toBe(false);
+    }
+    expect(space.toFace(0.4, 0.3, { x: 0, y: 0 })).toEqual(before);
+  });
+
+  it('measures the face width in pixels of the camera frame', () => {
+    const { size, landmarks } = faces[0] as (typeof faces)[number];
+    const right = landmarks[234] as Point3;
+    const left = landmarks[454] as Point3;
+    const space = new FaceSpace();
+    space.fit(landmarks, size);
+    const width = Math.hypot((left[0] - right[0]) * size.width, (left[1] - right[1]) * size.height);
+    expect(space.pixelWidth).toBeCloseTo(width, 9);
+    // The same face in a frame twice as large is twice as wide.
+    space.fit(landmarks, { width: size.width * 2, height: size.height * 2 });
+    expect(space.pixelWidth).toBeCloseTo(2 * width, 9);
+  });
+
+  it('tells points over the face from points beside, above or below it', () => {
+    const { size, landmarks } = faces[0] as (typeof faces)[number];
+    const space = new FaceSpace();
+    space.fit(landmarks, size);
+    const at = (i: number) => toFace(space, landmarks[i] as Point3);
+    // Nose tip, mouth corners, eyes, brows, the chin and the top of the forehead.
+    for (const i of [1, 61, 291, 33, 263, 105, 334, 152, 10])
+      expect(isOverFace(at(i)), `landmark ${i}`).toBe(true);
+    const chin = at(152);
+    const top = at(10);
+    expect(isOverFace({ x: 0, y: chin.y + 0.3 })).toBe(false); // the neck
+    expect(isOverFace({ x: 0, y: top.y - 0.3 })).toBe(false); // above the hairline
+    expect(isOverFace({ x: 0.7, y: 0 })).toBe(false); // beside the left cheek
+    expect(isOverFace({ x: -0.7, y: 0 })).toBe(false); // beside the right cheek
   });
 });
 
