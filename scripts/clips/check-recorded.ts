@@ -5,10 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { Routine } from '../../src/core/routine-schema.ts';
 import { findRoutine, sessionRoutine } from '../../src/core/routines/index.ts';
 import { StepEngine } from '../../src/core/step-engine.ts';
+import type { Trace } from '../../src/core/trace.ts';
 import { parseTrace } from '../../src/core/trace.ts';
-import type { labelOf } from './record-clips.ts';
+import { readPlans } from './plan.ts';
+import { detectionStats, type labelOf } from './record-clips.ts';
 
 type Label = ReturnType<typeof labelOf>;
 
@@ -22,6 +25,27 @@ export function readClipLabels(): Label[] {
     .filter((l): l is Label => Array.isArray(l.strokes) && String(l.trace).endsWith('.gz'));
 }
 
+/** Runs a trace through the engine at `stepId`; the verdicts it gives there and whether the step completed. */
+function judge(routine: Routine, trace: Trace, stepId: string): string {
+  const engine = new StepEngine(routine, trace, stepId);
+  const verdicts: Record<string, number> = {};
+  let completed = false;
+  const take = (events: ReturnType<StepEngine['update']>) => {
+    for (const e of events) {
+      if (e.type === 'stroke' && e.step === stepId)
+        verdicts[e.verdict] = (verdicts[e.verdict] ?? 0) + 1;
+      if (e.type === 'step-complete' && e.step === stepId) completed = true;
+    }
+  };
+  for (const frame of trace.frames) take(engine.update(frame));
+  const last = trace.frames.at(-1);
+  if (last) take(engine.finish(last.t));
+  const list = Object.entries(verdicts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return `${list || 'no verdicts'}, complete ${completed ? 'yes' : 'no'}`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const label of readClipLabels()) {
     const parsed = parseTrace(
@@ -30,24 +54,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!parsed.ok) throw new Error(`${label.trace}: ${parsed.error}`);
     const routine = findRoutine(label.routine) ?? sessionRoutine(label.routine);
     if (!routine) throw new Error(`${label.trace}: unknown routine ${label.routine}`);
-    const engine = new StepEngine(routine, parsed.trace, label.step);
-    const verdicts: Record<string, number> = {};
-    let completed = false;
-    const take = (events: ReturnType<StepEngine['update']>) => {
-      for (const e of events) {
-        if (e.type === 'stroke' && e.step === label.step)
-          verdicts[e.verdict] = (verdicts[e.verdict] ?? 0) + 1;
-        if (e.type === 'step-complete' && e.step === label.step) completed = true;
-      }
-    };
-    for (const frame of parsed.trace.frames) take(engine.update(frame));
-    const last = parsed.trace.frames.at(-1);
-    if (last) take(engine.finish(last.t));
-    const list = Object.entries(verdicts)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ');
+    const plan = readPlans().find((p) => p.name === label.clip);
+    const stats = plan ? detectionStats(plan, parsed.trace.frames) : null;
+    const pct = (v: number) => `${Math.round(v * 100)}%`;
+    const detection = stats
+      ? `face ${pct(stats.face)}, hand on skin ${pct(stats.handInContact)} (all ${pct(stats.allHandsInContact)}), hands when none ${stats.handsWhenNone}`
+      : 'no plan';
+    let result: string;
+    try {
+      result = judge(routine, parsed.trace, label.step);
+    } catch (error) {
+      // The engine may be mid-change; the detection figures still hold.
+      result = `engine failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
     console.log(
-      `${label.clip.padEnd(40)} ${label.expect.padEnd(8)} strokes ${String(label.strokes.length).padStart(2)}  ${list || 'no verdicts'}  complete ${completed ? 'yes' : 'no'}`,
+      `${label.clip.padEnd(40)} ${label.expect.padEnd(8)} strokes ${String(label.strokes.length).padStart(2)}  ${result}  | ${detection}`,
     );
   }
 }
