@@ -142,7 +142,7 @@ const DEPART_SLACK = 0.05;
  * farther by RETURN_DISTANCE face widths on average.
  */
 const RETURN_PALM_GROWTH = 0.08;
-const RETURN_DISTANCE = 0.04;
+const RETURN_DISTANCE = 0.025;
 
 /** How an attempt ended: only an attempt seen to end can be judged too short. */
 type Ending = 'lift' | 'stall' | 'reverse' | 'gap' | 'jump' | 'flush';
@@ -178,6 +178,13 @@ export class StrokeTracker {
   private distanceSum = 0;
   private palmSum = 0;
   private samples = 0;
+  /** The skin measures up to the furthest point either way: a stroke ends there, its return does not count. */
+  private readonly upToMax = { distance: 0, palm: 0, samples: 0 };
+  private readonly upToMin = { distance: 0, palm: 0, samples: 0 };
+  /** Palm ratio when the attempt began, and when it reached its furthest point either way. */
+  private firstPalm = 1;
+  private palmAtMax = 1;
+  private palmAtMin = 1;
   private lastJudged: { direction: number; endT: number; distance: number; palm: number } | null =
     null;
   private holdSince: number | null = null;
@@ -311,6 +318,7 @@ export class StrokeTracker {
 
   /** Takes a contact into the attempt's extremes, timings, pinches, hold and skin measures. */
   private take(t: number, { s, pinch, distance, palm }: PathContact): void {
+    if (this.samples === 0) this.firstPalm = palm;
     if (pinch && !this.pinchClosed) this.pinches++;
     this.pinchClosed = pinch;
     this.distanceSum += distance;
@@ -318,15 +326,19 @@ export class StrokeTracker {
     this.samples++;
     if (s <= this.minS + DEPART_SLACK) this.nearLowT = t;
     if (s >= this.maxS - DEPART_SLACK) this.nearHighT = t;
-    if (s > this.maxS) {
+    if (s > this.maxS || this.samples === 1) {
       this.maxS = s;
       this.maxT = t;
       this.forwardDepartT = this.nearLowT;
+      this.palmAtMax = palm;
+      this.snapshot(this.upToMax);
     }
-    if (s < this.minS) {
+    if (s < this.minS || this.samples === 1) {
       this.minS = s;
       this.minT = t;
       this.backwardDepartT = this.nearHighT;
+      this.palmAtMin = palm;
+      this.snapshot(this.upToMin);
     }
     // Progress is a new extreme by a margin, so that jitter at rest does not keep a stroke alive.
     if (s > this.progressHigh + PROGRESS_STEP || s < this.progressLow - PROGRESS_STEP) {
@@ -342,6 +354,12 @@ export class StrokeTracker {
     }
   }
 
+  private snapshot(out: { distance: number; palm: number; samples: number }): void {
+    out.distance = this.distanceSum;
+    out.palm = this.palmSum;
+    out.samples = this.samples;
+  }
+
   private finish(ending: Ending): StrokeAttempt | null {
     this.active = false;
     const forward = this.maxS - this.startS;
@@ -351,15 +369,19 @@ export class StrokeTracker {
     if (magnitude < this.noiseTravel) return null;
     const direction = goesForward ? 1 : -1;
     const strokeEndT = goesForward ? this.maxT : this.minT;
-    const distance = this.distanceSum / this.samples;
-    const palm = this.palmSum / this.samples;
+    const skin = goesForward ? this.upToMax : this.upToMin;
+    const distance = skin.distance / skin.samples;
+    const palm = skin.palm / skin.samples;
     const previous = this.lastJudged;
-    // The hand going back after a stroke, less on the skin than the stroke was, is its return.
+    // The hand going back after a stroke, less on the skin than the stroke was or coming off it
+    // as it goes (the palm growing toward the camera), is its return.
+    const palmGrowth = (goesForward ? this.palmAtMax : this.palmAtMin) / this.firstPalm;
     if (
       previous &&
       previous.direction !== direction &&
       this.startT - previous.endT < RETURN_WINDOW_MS &&
       (palm > previous.palm * (1 + RETURN_PALM_GROWTH) ||
+        palmGrowth > 1 + RETURN_PALM_GROWTH ||
         distance > previous.distance + RETURN_DISTANCE)
     ) {
       return null;
