@@ -53,6 +53,8 @@ export interface ClipPlan {
   durationMs: number;
   expect: Direction;
   headMotion: HeadMotion | null;
+  /** How far the fingers lean from upright toward the midline (degrees); else 26, or 14 on the midline. */
+  fingerTiltDeg?: number;
   strokes: PlannedStroke[];
 }
 

@@ -41,6 +41,7 @@ interface Spec {
   /** Circles: turns made without lifting, per contact. */
   turns?: number;
   head?: boolean;
+  fingerTiltDeg?: number;
 }
 
 const effectorOf = (hand: HandKind): PlannedStroke['effector'] =>
@@ -122,6 +123,7 @@ function plan(spec: Spec): ClipPlan {
     durationMs,
     expect: spec.expect,
     headMotion: spec.head ? { rotateDeg: 10, scale: 0.08, shiftPx: 18, periodMs: 7000 } : null,
+    ...(spec.fingerTiltDeg ? { fingerTiltDeg: spec.fingerTiltDeg } : {}),
     strokes,
   };
 }
@@ -134,7 +136,7 @@ const SPECS: Spec[] = [
   // chin-flicks: 10 reps, brisk upward flicks on the midline, hands taking turns.
   {
     name: 'chin-flicks-correct-open',
-    note: 'open hands take turns flicking up over the chin, 12 flicks',
+    note: 'open hands take turns flicking up over the chin, fingers across it from the side, 12 flicks',
     routine: daily,
     step: 'chin-flicks',
     face: 'bg-face',
@@ -145,13 +147,16 @@ const SPECS: Spec[] = [
     sides: 'center',
     perSide: 12,
     strokeMs: 320,
+    // The hand comes from the side, as when the finger pads rest under the chin.
+    fingerTiltDeg: 55,
   },
   {
     name: 'chin-flicks-reversed-open',
-    note: 'open hands take turns flicking down over the chin (lip to under the chin), 12 flicks',
+    note: 'open hands take turns flicking down over the chin (lip to under the chin), fingers across it from the side, 12 flicks',
     routine: daily,
     step: 'chin-flicks',
-    face: 'business',
+    // The business picture has its chin near the bottom edge: no room for a hand below it.
+    face: 'gesture-face',
     fps: 20,
     expect: 'reversed',
     hand: 'open',
@@ -159,6 +164,8 @@ const SPECS: Spec[] = [
     sides: 'center',
     perSide: 12,
     strokeMs: 320,
+    // The hand comes from the side, as when the finger pads rest under the chin.
+    fingerTiltDeg: 55,
   },
   // laugh-line-walk: 4 per side, fingers hop outward.
   {

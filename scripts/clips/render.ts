@@ -232,7 +232,7 @@ export class ClipRenderer {
     const scale = ((PALM_PER_FACE * this.faceWidth * headScale) / palm) * (1 + LIFT_SCALE * lift);
     // Fingers point up and in toward the midline, with a slight wobble.
     const own = Math.atan2(lm(9)[1] - lm(0)[1], (mirror ? -1 : 1) * (lm(9)[0] - lm(0)[0]));
-    const inward = s.side === 'center' ? 0.25 : 0.45;
+    const inward = ((this.plan.fingerTiltDeg ?? (s.side === 'center' ? 14 : 26)) * Math.PI) / 180;
     const wanted =
       -Math.PI / 2 + (s.handSide === 'right' ? inward : -inward) + 0.05 * Math.sin(t / 400);
     // Lifted: off the skin, away from the face centre and down a little.
