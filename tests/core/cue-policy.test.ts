@@ -58,9 +58,20 @@ describe('CuePolicy', () => {
     const say = (side: 'left' | 'right' | 'center') =>
       p.cuesFor({ type: 'stroke', t: 0, step: 'chin-flicks', side, verdict: 'good' }, 0)[0]?.text;
     expect([say('center'), say('left'), say('right')]).toEqual(['One.', 'Two.', 'Three.']);
-    for (let i = 4; i < 10; i++) say('center');
-    expect(say('center')).toBe('Ten.'); // the tenth of ten reps: the step ends, not a side
-    expect([say('center'), say('center'), say('center')]).toEqual(['Eleven.', 'Twelve.', '13.']);
+    const more = Array.from({ length: 10 }, () => say('center'));
+    // The tenth of ten reps ends the step, not a side; past twelve the words give way to numerals.
+    expect(more).toEqual([
+      'Four.',
+      'Five.',
+      'Six.',
+      'Seven.',
+      'Eight.',
+      'Nine.',
+      'Ten.',
+      'Eleven.',
+      'Twelve.',
+      '13.',
+    ]);
   });
 
   it('starts counting afresh when a step is visited again, keeping the other steps counts', () => {

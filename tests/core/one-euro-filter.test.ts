@@ -46,7 +46,7 @@ describe('OneEuroFilter', () => {
     const y = filter.filter(1, 40);
     expect(filter.filter(5, 40)).toBe(y);
     expect(filter.filter(5, 20)).toBe(y);
-    // Time then goes on from the latest stamp seen.
+    // A later stamp filters again.
     expect(filter.filter(1, 60)).toBeGreaterThan(y);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FaceSpace } from '../../src/core/face-space';
 import type { Point3 } from '../../src/core/frame';
 import { REGIONS, type RegionId, type Side } from '../../src/core/regions';
+import { ROUTINES, TOOL_STEPS } from '../../src/core/routines';
 import type { Vec2 } from '../../src/core/vec2';
 import { realFace } from '../support/traces';
 
@@ -37,6 +38,27 @@ describe('target regions', () => {
         for (const i of path.landmarks) expect(i).toBeLessThan(468);
       }
     }
+  });
+
+  it('gives each kind of step a region of the shape it works on', () => {
+    const shapes = new Map<string, Set<string>>();
+    for (const step of [...ROUTINES.flatMap((r) => r.steps), ...TOOL_STEPS]) {
+      if (!step.region) continue;
+      const kinds = shapes.get(REGIONS[step.region].shape) ?? new Set();
+      shapes.set(REGIONS[step.region].shape, kinds.add(step.kind));
+    }
+    // Circles turn around rings; hands rest on areas; every stroke follows a path.
+    expect([...(shapes.get('ring') ?? [])]).toEqual(['circle']);
+    expect([...(shapes.get('area') ?? [])]).toEqual(['brow-raise']);
+    expect([...(shapes.get('path') ?? [])].sort()).toEqual([
+      'flick',
+      'glide',
+      'pinch',
+      'pluck',
+      'walk',
+    ]);
+    // The temples are a resting place too, not a stroke.
+    expect(REGIONS.temples.shape).toBe('area');
   });
 
   for (const [index, face] of faces.entries()) {

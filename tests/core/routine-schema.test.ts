@@ -116,7 +116,7 @@ describe('routine data checks', () => {
   });
 
   it('asks hand strokes for effectors, and the face exercises not', () => {
-    for (const kind of ['glide', 'walk', 'flick', 'pinch', 'pluck'])
+    for (const kind of ['glide', 'walk', 'flick', 'pinch', 'circle', 'pluck'])
       expect(withStep({ kind, effectors: undefined }), kind).toMatch(
         new RegExp(`steps\\.0\\.effectors: a ${kind} step needs effectors`),
       );
@@ -132,8 +132,12 @@ describe('routine data checks', () => {
     expect(withStep({ kind: 'pluck', region: 'lips', sides: 'none' })).toBeNull();
   });
 
-  it('names the top level when the data is not a routine at all', () => {
+  it('names the top level when the data is not a routine at all, and lists every problem', () => {
     expect(errorOf([])).toMatch(/^\(top level\): /);
+    expect(withStep({ title: '', reps: 101 })?.split('; ')).toEqual([
+      expect.stringMatching(/^steps\.0\.title: /),
+      expect.stringMatching(/^steps\.0\.reps: /),
+    ]);
     expect(errorOf({ ...anma, steps: [] })).toMatch(/^steps: /);
   });
 

@@ -23,6 +23,13 @@ describe('session plans', () => {
       'platysma-stretch',
       'forehead-deadlift',
     ]);
+    // Without a scale, the routines' own reps.
+    const own = ROUTINES.flatMap((r) => r.steps).filter((s) =>
+      routine?.steps.some((t) => t.id === s.id),
+    );
+    expect(routine?.steps.filter((s) => s.kind !== 'timed').map((s) => s.reps)).toEqual(
+      own.map((s) => s.reps),
+    );
   });
 
   it('puts the roller before the serum and the gua sha after the moisturiser in the extended session', () => {
@@ -108,6 +115,11 @@ describe('session plans', () => {
     expect(() =>
       parseSessions({ sessions: [{ id: 'Daily', title: 'x', summary: 'y', parts: [] }] }),
     ).toThrow(/^Sessions are invalid: sessions\.0\.id: .*sessions\.0\.parts/);
+    for (const id of ['daily session', '-daily', 'daily-', 'Daily'])
+      expect(() => parseSessions({ sessions: [{ ...SESSIONS[0], id }] }), id).toThrow(
+        /sessions\.0\.id/,
+      );
+    expect(parseSessions({ sessions: [{ ...SESSIONS[0], id: 'daily-2' }] })).toHaveLength(1);
     expect(() =>
       parseSessions({ sessions: [{ id: 'd', title: 'x', summary: 'y', parts: [{}] }] }),
     ).toThrow(/sessions\.0\.parts\.0/);
