@@ -115,6 +115,12 @@ export interface PathContact {
  */
 export type PathSample = PathContact | 'off' | null;
 
+/** Where the hand was beside a path in the frame before it touched down. */
+export interface PathApproach {
+  readonly t: number;
+  readonly s: number;
+}
+
 /** How long after a stroke a movement the other way can be the hand's return (ms). */
 export const RETURN_WINDOW_MS = 1500;
 /** How long the hand may vanish (MediaPipe often drops hands touching the face) inside one stroke (ms). */
@@ -164,6 +170,9 @@ export class StrokeTracker {
   private lastSeenT = 0;
   /** When the hand was last seen on the path, whatever the attempt. */
   private lastSampleT = -Infinity;
+  private lastSampleS = 0;
+  /** The hand was seen off the path since its last contact: it lifted, it did not vanish. */
+  private seenOffPath = false;
   private offSince: number | null = null;
   private lastProgressT = 0;
   private progressHigh = 0;
@@ -228,19 +237,35 @@ export class StrokeTracker {
   }
 
   /** Advances by one frame; returns the attempt that ended in it, if it earned a verdict. */
-  update(t: number, sample: PathSample): StrokeAttempt | null {
+  update(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
     if (sample === null) {
       if (this.active && t - this.lastSeenT > DROPOUT_MS) return this.finish('gap');
       return null;
     }
     if (sample === 'off') {
+      this.seenOffPath = true;
       if (!this.active) return null;
       this.offSince ??= t;
       return t - this.offSince >= LIFT_MS ? this.finish('lift') : null;
     }
     const unseenMs = t - this.lastSampleT;
+    const lastSampleS = this.lastSampleS;
+    const dropout = !this.seenOffPath;
     this.lastSampleT = t;
+    this.lastSampleS = sample.s;
+    this.seenOffPath = false;
     if (!this.active) {
+      if (dropout && unseenMs > RESUME_MS && unseenMs <= DROPOUT_MS && sample.s > lastSampleS) {
+        // Seen again further along after a dropout: the stroke set off while the hand was unseen.
+        this.begin(t - unseenMs, { ...sample, s: lastSampleS });
+        return this.update(t, sample);
+      }
+      if (approach && t - approach.t <= RESUME_MS && approach.s !== sample.s) {
+        // Touched down mid-way, coming from just beside the path: a flick whipped up from under
+        // the chin starts under the chin.
+        this.begin(approach.t, { ...sample, s: approach.s });
+        return this.update(t, sample);
+      }
       this.begin(t, sample);
       return null;
     }

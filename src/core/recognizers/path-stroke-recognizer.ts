@@ -5,6 +5,7 @@ import type { Side } from '../regions';
 import { REGIONS } from '../regions';
 import type { PathStrokeKind, RoutineStep } from '../routine-schema';
 import {
+  type PathApproach,
   type PathSample,
   STROKE_TUNING,
   type StrokeAttempt,
@@ -21,6 +22,8 @@ import {
 /** Distance (face widths) within which a contact touches down on a path; hysteresis keeps it on until the exit distance. */
 export const PATH_ENTER_DISTANCE = 0.11;
 export const PATH_EXIT_DISTANCE = 0.15;
+/** A contact this near a path (face widths) is approaching it: a stroke that touches down next frame set off from there. */
+const APPROACH_DISTANCE = 0.25;
 /** Where paths meet (the chin), a stroke's own path keeps its hand unless another is nearer by this much. */
 const OWN_PATH_BIAS = 0.03;
 
@@ -67,6 +70,9 @@ export class PathStrokeRecognizer implements StepRecognizer {
   /** Per hand id: when it was last far on the person's right (x < -margin) and left (x > margin). */
   private readonly farRightAt = new Map<number, number>();
   private readonly farLeftAt = new Map<number, number>();
+  /** Per path, where each hand (by id) was beside it this frame and the frame before. */
+  private approaches: Map<number, PathApproach>[];
+  private nextApproaches: Map<number, PathApproach>[];
   /** Ids of the hands with a contact point this frame. */
   private readonly touching = new Set<number>();
   /** The face's midline in face coordinates, this frame. */
@@ -79,6 +85,8 @@ export class PathStrokeRecognizer implements StepRecognizer {
     const tuning = { ...STROKE_TUNING[step.kind], holdMs: step.holdMs ?? 0 };
     this.trackers = region.paths.map(() => new StrokeTracker(tuning));
     this.owners = region.paths.map(() => null);
+    this.approaches = region.paths.map(() => new Map());
+    this.nextApproaches = region.paths.map(() => new Map());
     this.contacts = new ContactSelector(step.effectors ?? ['fingertips']);
     this.bilateral = region.paths.some((p) => p.side !== 'center');
   }
@@ -117,12 +125,14 @@ export class PathStrokeRecognizer implements StepRecognizer {
         if (hit) frame.hands.noteOnSkin(hit.slot);
       }
       tracker.setPathLength(this.geometry.lengths[i] ?? 0);
-      const attempt = tracker.update(frame.t, sample);
+      const approach = hit ? this.approaches[i]?.get(hit.slot.id) : undefined;
+      const attempt = tracker.update(frame.t, sample, approach);
       if (attempt) this.defer(path.side, attempt, owner, judgements);
       if (!tracker.inStroke && !(sample && sample !== 'off')) this.owners[i] = null;
       const held = tracker.holdProgress(frame.t);
       if (held > 0) this.hold[path.side] = held;
     });
+    [this.approaches, this.nextApproaches] = [this.nextApproaches, this.approaches];
     this.release(frame.t, judgements, false);
     return judgements;
   }
@@ -148,6 +158,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
   private findHits(frame: RecognizerFrame): (PathHit | null)[] {
     const hits: (PathHit | null)[] = this.geometry.region.paths.map(() => null);
     this.touching.clear();
+    for (const next of this.nextApproaches) next.clear();
     if (!frame.face) return hits;
     frame.hands.slots.forEach((slot, slotIndex) => {
       if (!slot.seenNow) return;
@@ -164,6 +175,8 @@ export class PathStrokeRecognizer implements StepRecognizer {
       let best: { index: number; hit: PathHit; score: number } | null = null;
       this.geometry.region.paths.forEach((_, i) => {
         this.project(contact.point, i);
+        if (this.projection.distance <= APPROACH_DISTANCE)
+          this.nextApproaches[i]?.set(slot.id, { t: frame.t, s: this.projection.s });
         const owned = this.owners[i] === slot.id && this.trackers[i]?.inStroke;
         const reach = owned ? PATH_EXIT_DISTANCE : PATH_ENTER_DISTANCE;
         if (this.projection.distance > reach) return;
