@@ -88,6 +88,42 @@ describe('BrowRaiseRecognizer (forehead lift)', () => {
     ).toEqual(['center:off-target']);
   });
 
+  it('follows the hand resting nearest the hairline when two are on the forehead', () => {
+    // One fingertip rests at the hairline; the other sits lower and slides up during the lift.
+    const place =
+      (s: number, below: number, pulls: boolean): MotionSegment['at'] =>
+      (k) => ({
+        region: 'forehead',
+        side: 'center',
+        s,
+        offset: {
+          x: 0,
+          y: below - (pulls ? 0.2 * Math.max(0, (Math.sin(Math.PI * k) - 0.7) / 0.3) : 0),
+        },
+      });
+    const brows = (k: number) => inner(0.05 + 0.6 * Math.sin(Math.PI * k));
+    const both = (resting: number, lower: number) => {
+      const render = (at: MotionSegment['at'], pulls: MotionSegment['at']) =>
+        synth.render([
+          { durationMs: 500, effector: 'index', at, blendshapes: () => inner(0) },
+          { durationMs: 1500, effector: 'index', at: pulls, blendshapes: brows },
+          { durationMs: 300, effector: 'index', at, blendshapes: () => inner(0) },
+        ]);
+      const a = render(place(resting, 0, false), place(resting, 0, false));
+      const b = render(place(lower, 0.15, false), place(lower, 0.15, true));
+      return a.map((f, i) => ({ ...f, hands: [...f.hands, ...(b[i]?.hands ?? [])] }));
+    };
+    // Both ways round, so neither hand's slot decides.
+    for (const [resting, lower] of [
+      [0.25, 0.8],
+      [0.8, 0.25],
+    ] as const)
+      expect(
+        recognize(new BrowRaiseRecognizer(step), synth.size, both(resting, lower)),
+        `resting at ${resting}`,
+      ).toEqual(['center:good']);
+  });
+
   it('judges a lift still under way when the step ends', () => {
     const raised = [lift(500, () => inner(0)), lift(500, () => inner(0.6))];
     expect(judge(raised, false)).toEqual([]);
