@@ -185,6 +185,55 @@ describe('StepEngine on real landmarks', () => {
     expect(engine.snapshot.feedback).toBe('off-target');
   });
 
+  it('names the side of the face where the hand wanders off the target', () => {
+    for (const [side, x] of [
+      ['left', 0.3],
+      ['right', -0.3],
+    ] as const) {
+      const frames = synth.render([
+        away(200),
+        // Rubbing the temple on one side, well above the jawline.
+        {
+          durationMs: 2000,
+          at: (k) => ({
+            face: { x: x + 0.08 * Math.sin(k * 30), y: -0.45 + 0.08 * Math.cos(k * 30) },
+          }),
+        },
+      ]);
+      const hints = strokes(run('jawline-glide', frames).events);
+      expect(hints.length, side).toBeGreaterThan(0);
+      expect(
+        hints.every((h) => h === `${side}:off-target`),
+        hints.join(),
+      ).toBe(true);
+    }
+  });
+
+  it('gives no off-target hint for a hand working on the target', () => {
+    const frames = synth.render([
+      away(200),
+      {
+        durationMs: 2500,
+        effector: 'knuckles',
+        at: (k) => ({ region: 'jawline-outward', side: 'right', s: 0.5 + 0.1 * Math.sin(k * 25) }),
+      },
+    ]);
+    expect(strokes(run('jawline-glide', frames).events)).toEqual([]);
+  });
+
+  it('starts each step with no hand carried over from the one before', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    const frames = synth.render([
+      stroke('jawline-outward', 'right', 0.05, 0.95, 600, { effector: 'knuckles' }),
+    ]);
+    for (const frame of frames) engine.update(frame);
+    expect(engine.snapshot.feedback).toBe('on-target');
+    engine.goToStep(engine.snapshot.stepIndex + 1);
+    const [faceOnly] = synth.render([away(40)], { startT: (frames.at(-1)?.t ?? 0) + 40 });
+    engine.update(faceOnly as TrackedFrame);
+    expect(engine.snapshot.feedback).toBe('no-hands');
+  });
+
   it('reports no face and no hands', () => {
     const engine = new StepEngine(routine, synth.size, 'chin-flicks');
     engine.update({ t: 0, face: null, hands: [] });

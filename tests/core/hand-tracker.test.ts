@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { postureAllows } from '../../src/core/hand-tracker';
-import { realHand } from '../support/traces';
+import { FaceSpace } from '../../src/core/face-space';
+import type { HandObservation, Point3 } from '../../src/core/frame';
+import {
+  HAND_GATE,
+  HAND_HOLD_MS,
+  HandTracker,
+  JUMP_RESET,
+  palmSize,
+  postureAllows,
+} from '../../src/core/hand-tracker';
+import { realFace, realHand } from '../support/traces';
 
 describe('hand posture on real hands', () => {
   it('lets extended fingers touch with their tips', () => {
@@ -24,5 +33,182 @@ describe('hand posture on real hands', () => {
     expect(postureAllows(hand.landmarks, 'pinch', size)).toBe(false);
     const pinching = hand.landmarks.map((p, i) => (i === 4 ? (hand.landmarks[8] ?? p) : p));
     expect(postureAllows(pinching, 'pinch', size)).toBe(true);
+  });
+
+  it('measures the posture in pixels, so a wide frame does not curl the fingers', () => {
+    const { hand, size } = realHand('woman_sitting_street');
+    // The same hand in a frame twice as wide: normalised x halves, the pixels stay.
+    const wide = { width: size.width * 2, height: size.height };
+    const squeezed = hand.landmarks.map((p) => [p[0] / 2, p[1], p[2]] as Point3);
+    expect(postureAllows(squeezed, 'fingertips', wide)).toBe(
+      postureAllows(hand.landmarks, 'fingertips', size),
+    );
+  });
+});
+
+const face = realFace('bg_face_640x480');
+const space = new FaceSpace();
+space.fit(face.landmarks, face.size);
+const source = realHand('woman_sitting_street');
+
+/** The real hand moved so its wrist sits at face coordinates (x, y), scaled about the wrist. */
+function handAt(
+  x: number,
+  y: number,
+  scale = 1,
+  handedness: 'Left' | 'Right' = 'Right',
+): HandObservation {
+  const target = space.toImage(x, y, { x: 0, y: 0 });
+  const wrist = source.hand.landmarks[0] as Point3;
+  const k = (space.pixelWidth * 0.45) / (palmSize(source.hand.landmarks, space) * space.pixelWidth);
+  return {
+    handedness,
+    score: 0.9,
+    landmarks: source.hand.landmarks.map((p) => [
+      target.x + (p[0] - wrist[0]) * k * scale,
+      target.y + (p[1] - wrist[1]) * k * scale,
+      (p[2] - wrist[2]) * k * scale,
+    ]),
+  };
+}
+
+describe('HandTracker', () => {
+  it('keeps each hand in its slot by position while the handedness labels flip', () => {
+    const tracker = new HandTracker();
+    tracker.update([handAt(-0.4, 0.3, 1, 'Right'), handAt(0.4, 0.3, 1, 'Left')], 0, space);
+    const ids = tracker.slots.map((s) => s.id);
+    const xs = tracker.slots.map((s) => Math.sign(s.center.x));
+    for (let i = 1; i <= 10; i++) {
+      // Both labels flip, and the order MediaPipe lists them in swaps too.
+      const labels = i % 2 ? (['Left', 'Right'] as const) : (['Right', 'Left'] as const);
+      tracker.update(
+        [handAt(0.4 - i * 0.01, 0.3, 1, labels[1]), handAt(-0.4 + i * 0.01, 0.3, 1, labels[0])],
+        i * 40,
+        space,
+      );
+      expect(tracker.slots.map((s) => s.id)).toEqual(ids);
+      expect(tracker.slots.map((s) => Math.sign(s.center.x))).toEqual(xs);
+    }
+  });
+
+  it('keeps a hand through a dropout of half a second, and takes one seen far away as new', () => {
+    const tracker = new HandTracker();
+    tracker.update([handAt(-0.3, 0.4)], 0, space);
+    const id = tracker.slots[0]?.id;
+    tracker.update([], 200, space);
+    expect(tracker.slots[0]?.present).toBe(true);
+    expect(tracker.slots[0]?.seenNow).toBe(false);
+    tracker.update([handAt(-0.25, 0.42)], HAND_HOLD_MS, space);
+    expect(tracker.slots[0]?.id).toBe(id);
+    // Beyond the gate a frame later: another hand, not this one.
+    tracker.update([handAt(-0.25 + HAND_GATE + 0.25, 0.42)], HAND_HOLD_MS + 40, space);
+    expect(tracker.slots.find((s) => s.seenNow)?.id).not.toBe(id);
+    tracker.update([], HAND_HOLD_MS * 3, space);
+    expect(tracker.anyPresent).toBe(false);
+  });
+
+  it('starts the smoothing afresh when a point jumps, instead of dragging it across', () => {
+    const tracker = new HandTracker();
+    for (let i = 0; i < 10; i++) tracker.update([handAt(-0.3, 0.4)], i * 40, space);
+    const before = { ...(tracker.slots[0]?.smoothed.get('knuckles') ?? { x: 0, y: 0 }) };
+    const jump = JUMP_RESET + 0.03;
+    tracker.update([handAt(-0.3 + jump, 0.4)], 400, space);
+    const after = tracker.slots[0]?.smoothed.get('knuckles') ?? { x: 0, y: 0 };
+    expect(tracker.slots[0]?.seenNow).toBe(true);
+    expect(after.x - before.x).toBeCloseTo(jump, 3);
+  });
+
+  it('smooths small moves', () => {
+    const tracker = new HandTracker();
+    for (let i = 0; i < 10; i++) tracker.update([handAt(-0.3, 0.4)], i * 40, space);
+    tracker.update([handAt(-0.28, 0.4)], 400, space);
+    const x = tracker.slots[0]?.smoothed.get('knuckles')?.x ?? 0;
+    const raw = new HandTracker();
+    raw.update([handAt(-0.28, 0.4)], 0, space);
+    const rawX = raw.slots[0]?.smoothed.get('knuckles')?.x ?? 0;
+    expect(rawX - x).toBeGreaterThan(0.005);
+  });
+
+  it('restarts the smoothing of a hand seen again after missing a few frames', () => {
+    const tracker = new HandTracker();
+    for (let i = 0; i < 10; i++) tracker.update([handAt(-0.3, 0.4)], i * 40, space);
+    tracker.update([handAt(-0.2, 0.4)], 600, space);
+    const x = tracker.slots[0]?.smoothed.get('knuckles')?.x ?? 0;
+    const raw = new HandTracker();
+    raw.update([handAt(-0.2, 0.4)], 0, space);
+    expect(x).toBeCloseTo(raw.slots[0]?.smoothed.get('knuckles')?.x ?? 0, 6);
+  });
+
+  it('sees a hand grow as it comes off the skin toward the camera, with hysteresis', () => {
+    const tracker = new HandTracker();
+    tracker.update([handAt(-0.3, 0.4)], 0, space);
+    const slot = tracker.slots[0];
+    if (!slot) throw new Error('no slot');
+    expect(tracker.palmRatio(slot)).toBe(1);
+    tracker.noteOnSkin(slot);
+    let t = 0;
+    const show = (scale: number, frames = 8) => {
+      for (let i = 0; i < frames; i++) {
+        t += 40;
+        tracker.update([handAt(-0.3, 0.4, scale)], t, space);
+      }
+    };
+    show(1.1);
+    expect(slot.lifted).toBe(false);
+    show(1.35);
+    expect(slot.lifted).toBe(true);
+    expect(tracker.lifted(slot)).toBe(true);
+    expect(tracker.palmRatio(slot)).toBeGreaterThan(1.3);
+    show(1.15);
+    expect(slot.lifted).toBe(true);
+    show(1.0);
+    expect(slot.lifted).toBe(false);
+    // A lifted hand teaches nothing about the palm on the skin.
+    show(1.35);
+    const ratio = tracker.palmRatio(slot);
+    tracker.noteOnSkin(slot);
+    expect(tracker.palmRatio(slot)).toBe(ratio);
+  });
+
+  it('measures the palm in 3D, so turning the hand changes its size little', () => {
+    const hand = handAt(0, 0.4).landmarks;
+    const size = palmSize(hand, space);
+    // Turned 50 degrees about the vertical axis through the wrist.
+    const w = hand[0] as Point3;
+    const a = (50 * Math.PI) / 180;
+    const turned = hand.map((p) => {
+      const x = (p[0] - w[0]) * face.size.width;
+      const z = (p[2] - w[2]) * face.size.width;
+      return [
+        w[0] + (x * Math.cos(a) + z * Math.sin(a)) / face.size.width,
+        p[1],
+        w[2] + (-x * Math.sin(a) + z * Math.cos(a)) / face.size.width,
+      ] as Point3;
+    });
+    expect(palmSize(turned, space)).toBeCloseTo(size, 2);
+    expect(palmSize(handAt(0, 0.4, 1.3).landmarks, space)).toBeCloseTo(size * 1.3, 2);
+  });
+
+  it('forgets its hands on reset but keeps the palm size on the skin', () => {
+    const tracker = new HandTracker();
+    tracker.update([handAt(-0.3, 0.4)], 0, space);
+    const slot = tracker.slots[0];
+    if (!slot) throw new Error('no slot');
+    tracker.noteOnSkin(slot);
+    tracker.reset();
+    expect(tracker.anyPresent).toBe(false);
+    expect(tracker.slots.every((s) => s.smoothed.size === 0 && !s.seenNow)).toBe(true);
+    tracker.update([handAt(-0.3, 0.4, 1.4)], 40, space);
+    expect(tracker.slots.find((s) => s.seenNow)?.lifted).toBe(true);
+  });
+
+  it('marks hands unseen when the face is lost', () => {
+    const tracker = new HandTracker();
+    tracker.update([handAt(-0.3, 0.4)], 0, space);
+    tracker.miss(40);
+    expect(tracker.slots[0]?.seenNow).toBe(false);
+    expect(tracker.slots[0]?.present).toBe(true);
+    tracker.miss(40 + HAND_HOLD_MS + 1);
+    expect(tracker.slots[0]?.present).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { STROKE_TUNING, type StrokeAttempt, StrokeTracker } from '../../src/core/stroke-tracker';
+import {
+  DROPOUT_MS,
+  LIFT_MS,
+  type PathContact,
+  RETURN_WINDOW_MS,
+  STROKE_TUNING,
+  type StrokeAttempt,
+  StrokeTracker,
+} from '../../src/core/stroke-tracker';
 
 /**
  * Feeds positions along the path at 40 ms per frame; "off" is the hand seen off the path (lifted
@@ -24,6 +32,25 @@ function feed(
 const ramp = (from: number, to: number, frames: number) =>
   Array.from({ length: frames }, (_, i) => from + ((to - from) * i) / (frames - 1));
 const away = (frames: number) => Array<'off'>(frames).fill('off');
+const lost = (frames: number) => Array<null>(frames).fill(null);
+const verdicts = (attempts: StrokeAttempt[]) => attempts.map((a) => a.verdict);
+
+/** Feeds full contact samples at 40 ms per frame. */
+function feedContacts(
+  tracker: StrokeTracker,
+  samples: (Partial<PathContact> & { s: number })[],
+  startT = 0,
+): StrokeAttempt[] {
+  return samples.flatMap((sample, i) => {
+    const attempt = tracker.update(startT + i * 40, {
+      pinch: false,
+      distance: 0,
+      palm: 1,
+      ...sample,
+    });
+    return attempt ? [attempt] : [];
+  });
+}
 
 describe('StrokeTracker', () => {
   it('judges a full stroke in the path direction good, and the reverse wrong-direction', () => {
@@ -107,5 +134,177 @@ describe('StrokeTracker', () => {
     expect(feed(tracker, [...ramp(0, 0.55, 15), ...away(12)]).map((a) => a.verdict)).toEqual([
       'too-short',
     ]);
+  });
+
+  it('keeps a hold longer than the stall time as part of the stroke', () => {
+    const tuning = { ...STROKE_TUNING.glide, holdMs: 1000 };
+    expect(tuning.stallMs).toBeLessThan(1000);
+    const held = feed(new StrokeTracker(tuning), [
+      ...ramp(0, 1, 20),
+      ...Array(30).fill(1),
+      ...away(5),
+    ]);
+    expect(verdicts(held)).toEqual(['good']);
+  });
+
+  it('ends a stroke when the hand stops moving', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const stopped = feed(tracker, [...ramp(0, 1, 20), ...Array(30).fill(1)]);
+    expect(verdicts(stopped)).toEqual(['good']);
+    expect(stopped[0]?.endT).toBe(19 * 40);
+  });
+
+  it('does not join two pieces across a jump along the path', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    expect(feed(tracker, [...ramp(0, 0.3, 8), ...ramp(0.9, 1, 4), ...away(5)])).toEqual([]);
+  });
+
+  it('waits for the hand through a dropout, and ends the stroke when it stays away', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const frames = Math.floor(DROPOUT_MS / 40);
+    expect(feed(tracker, [...ramp(0, 1, 20), ...lost(frames)])).toEqual([]);
+    expect(tracker.inStroke).toBe(true);
+    expect(verdicts(feed(tracker, lost(2), 20 * 40 + frames * 40))).toEqual(['good']);
+    expect(tracker.inStroke).toBe(false);
+  });
+
+  it('judges no short piece cut off by lost tracking, only one seen to its end', () => {
+    const cut = new StrokeTracker(STROKE_TUNING.glide);
+    expect(feed(cut, [...ramp(0, 0.35, 10), ...lost(20)])).toEqual([]);
+    const lifted = new StrokeTracker(STROKE_TUNING.glide);
+    expect(verdicts(feed(lifted, [...ramp(0, 0.35, 10), ...away(5)]))).toEqual(['too-short']);
+  });
+
+  it('rides out a wobble off the path shorter than a lift', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const wobble = Math.max(1, Math.floor(LIFT_MS / 40) - 1);
+    const attempts = feed(tracker, [
+      ...ramp(0, 0.5, 10),
+      ...away(wobble),
+      ...ramp(0.5, 1, 10),
+      ...away(5),
+    ]);
+    expect(verdicts(attempts)).toEqual(['good']);
+  });
+
+  it('starts afresh when the hand comes back nearer the start after a dropout', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const attempts = feed(tracker, [...ramp(0, 1, 20), ...lost(5), ...ramp(0, 1, 20), ...away(5)]);
+    expect(verdicts(attempts)).toEqual(['good', 'good']);
+  });
+
+  it('credits the stroke that set off while the hand was unseen', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.flick);
+    tracker.setPathLength(0.3);
+    // Resting at the start, lost for a moment as the flick begins, seen again halfway.
+    const attempts = feed(tracker, [
+      ...Array(15).fill(0),
+      ...lost(4),
+      ...ramp(0.5, 1, 3),
+      ...away(5),
+    ]);
+    expect(verdicts(attempts)).toEqual(['good']);
+  });
+
+  it('starts a stroke where the hand was just beside the path', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.flick);
+    tracker.setPathLength(0.3);
+    expect(tracker.update(0, null)).toBeNull();
+    const approach = { t: 40, s: 0 };
+    tracker.update(80, { s: 0.55, pinch: false, distance: 0, palm: 1 }, approach);
+    const attempts = feed(tracker, [...ramp(0.7, 1, 3), ...away(5)], 120);
+    expect(verdicts(attempts)).toEqual(['good']);
+    expect(attempts[0]?.startT).toBe(40);
+    // An approach too long ago does not count: the stroke starts where it touched down.
+    const late = new StrokeTracker(STROKE_TUNING.flick);
+    late.setPathLength(0.3);
+    late.update(1000, { s: 0.55, pinch: false, distance: 0, palm: 1 }, { t: 500, s: 0 });
+    const lateAttempts = feed(late, [...ramp(0.7, 1, 3), ...away(5)], 1040);
+    expect(lateAttempts[0]?.startT).toBe(1000);
+  });
+
+  it('times a stroke from when the hand sets off, not from when it touched down', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.flick);
+    // Resting 0.8 s at the start, then a 0.3 s flick: not too slow.
+    const attempts = feed(tracker, [...Array(20).fill(0), ...ramp(0, 1, 8), ...away(5)]);
+    expect(verdicts(attempts)).toEqual(['good']);
+    // The ramp's first frame is still at the start: the hand sets off after it.
+    expect(attempts[0]?.startT).toBe(20 * 40);
+  });
+
+  it('judges a walk by where it ends, not by its steps back and forth', () => {
+    const steps = [0, 0.05, 0.3, 0.22, 0.5, 0.42, 0.7, 0.62, 0.95];
+    const walk = steps.flatMap((s) => Array(5).fill(s));
+    expect(verdicts(feed(new StrokeTracker(STROKE_TUNING.walk), [...walk, ...away(5)]))).toEqual([
+      'good',
+    ]);
+    const back = [...walk].reverse();
+    expect(verdicts(feed(new StrokeTracker(STROKE_TUNING.walk), [...back, ...away(5)]))).toEqual([
+      'wrong-direction',
+    ]);
+  });
+
+  it('turns a glide that goes back on the skin into a second stroke', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const attempts = feed(tracker, [...ramp(0, 1, 20), ...ramp(1, 0, 20), ...away(5)]);
+    expect(verdicts(attempts)).toEqual(['good', 'wrong-direction']);
+    expect(attempts[1]?.startT).toBe(19 * 40);
+  });
+
+  it('takes a movement back as the return when the palm grows during it', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const stroke = ramp(0, 1, 20).map((s) => ({ s }));
+    const back = ramp(1, 0, 12).map((s, i) => ({ s, palm: 1 + i * 0.015 }));
+    const attempts = [
+      ...feedContacts(tracker, stroke),
+      ...feed(tracker, away(4), 800),
+      ...feedContacts(tracker, back, 1000),
+      ...feed(tracker, away(4), 1480),
+    ];
+    expect(verdicts(attempts)).toEqual(['good']);
+  });
+
+  it('takes a movement back as the return when it runs farther off the path than the stroke', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const attempts = [
+      ...feedContacts(
+        tracker,
+        ramp(0, 1, 20).map((s) => ({ s, distance: 0.02 })),
+      ),
+      ...feed(tracker, away(4), 800),
+      ...feedContacts(
+        tracker,
+        ramp(1, 0, 12).map((s) => ({ s, distance: 0.07 })),
+        1000,
+      ),
+      ...feed(tracker, away(4), 1480),
+    ];
+    expect(verdicts(attempts)).toEqual(['good']);
+  });
+
+  it('calls a movement back long after a stroke a stroke of its own', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const attempts = [
+      ...feed(tracker, [...ramp(0, 1, 20), ...away(4)]),
+      ...feed(tracker, [...ramp(1, 0, 20), ...away(4)], 1000 + RETURN_WINDOW_MS, false, 1.2),
+    ];
+    expect(verdicts(attempts)).toEqual(['good', 'wrong-direction']);
+  });
+
+  it('needs a pinch closed during the stroke, and counts a pinch held throughout', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.pinch);
+    expect(verdicts(feed(tracker, [...ramp(0, 1, 30), ...away(5)], 0, true))).toEqual(['good']);
+  });
+
+  it('calls a glide faster than a natural stroke too fast', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    expect(verdicts(feed(tracker, [0, 0.5, 1, ...away(5)]))).toEqual(['too-fast']);
+  });
+
+  it('ends what is under way on flush', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    feed(tracker, ramp(0, 1, 20));
+    expect(tracker.flush()?.verdict).toBe('good');
+    expect(tracker.flush()).toBeNull();
   });
 });

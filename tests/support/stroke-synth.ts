@@ -49,6 +49,8 @@ export interface MotionSegment {
    * looks larger), scaled about its effector.
    */
   handScale?: (k: number) => number;
+  /** Which hand makes the movement (person's side); by default the one on the side it works. */
+  hand?: 'right' | 'left';
   /** Thumb-index pinch closed at progress k. */
   pinch?: (k: number) => boolean;
   /** Head pose at progress k. */
@@ -179,7 +181,7 @@ export class StrokeSynth {
           }
           const placed = this.placeHand(
             image,
-            'side' in place ? place.side : 'center',
+            segment.hand ?? ('side' in place ? place.side : 'center'),
             segment.effector ?? 'fingertips',
             segment.pinch?.(k) ?? false,
             pose,

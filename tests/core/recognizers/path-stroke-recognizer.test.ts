@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { TrackedFrame } from '../../../src/core/frame';
+import type { Routine } from '../../../src/core/routine-schema';
+import { findRoutine, TOOL_STEPS } from '../../../src/core/routines';
+import { type EngineEvent, StepEngine } from '../../../src/core/step-engine';
+import {
+  away,
+  liftedReturn,
+  type MotionSegment,
+  StrokeSynth,
+  stroke,
+} from '../../support/stroke-synth';
+
+const synth = new StrokeSynth();
+
+function routine(id: string): Routine {
+  const found =
+    id === 'tools'
+      ? { id, title: 'Tool steps', summary: '', source: '', steps: [...TOOL_STEPS] }
+      : findRoutine(id);
+  if (!found) throw new Error(`no routine ${id}`);
+  return found;
+}
+
+/** The stroke verdicts the engine gives a step over synthetic frames, as "side:verdict". */
+function strokes(routineId: string, step: string, frames: TrackedFrame[]): string[] {
+  const engine = new StepEngine(routine(routineId), synth.size, step);
+  const events: EngineEvent[] = frames.flatMap((f) => engine.update(f));
+  const last = frames.at(-1);
+  if (last) events.push(...engine.finish(last.t + 40));
+  return events.flatMap((e) => (e.type === 'stroke' ? [`${e.side}:${e.verdict}`] : []));
+}
+
+describe('PathStrokeRecognizer', () => {
+  it('takes no stroke from a hand sweeping across the face from one side to the other', () => {
+    // Along the jawline from the right ear through the chin out to the left ear, in one pass.
+    const sweep: MotionSegment = {
+      durationMs: 1400,
+      effector: 'knuckles',
+      hand: 'right',
+      at: (k) =>
+        k < 0.5
+          ? { region: 'jawline-outward', side: 'right', s: 1 - 2 * k }
+          : { region: 'jawline-outward', side: 'left', s: 2 * k - 1 },
+    };
+    const frames = synth.render([away(300), sweep, away(800)]);
+    expect(strokes('facegym-daily', 'jawline-glide', frames)).toEqual([]);
+  });
+
+  it('keeps a stroke whose hand strays a little farther from the path than where it may touch down', () => {
+    // Off the path by 0.13 face widths across it, over the middle of the stroke: past the
+    // touch-down distance, inside the lift-off distance.
+    const normal = (s: number) => {
+      const a = synth.pathPoint('cheek-outward', 'right', s - 0.01);
+      const b = synth.pathPoint('cheek-outward', 'right', s + 0.01);
+      const length = Math.hypot(b.x - a.x, b.y - a.y);
+      return { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
+    };
+    const wobbly: MotionSegment = {
+      durationMs: 1200,
+      effector: 'knuckles',
+      at: (k) => {
+        const s = 0.03 + 0.94 * k;
+        const off = k > 0.3 && k < 0.7 ? 0.13 : 0;
+        const n = normal(s);
+        return {
+          region: 'cheek-outward',
+          side: 'right',
+          s,
+          offset: { x: n.x * off, y: n.y * off },
+        };
+      },
+    };
+    const frames = synth.render([away(300), wobbly, away(800)]);
+    expect(strokes('tools', 'gua-sha-cheeks', frames)).toEqual(['right:good']);
+  });
+
+  it('counts strokes made with one part of the hand while the model flickers between postures', () => {
+    const frames = synth.render(
+      [
+        away(300),
+        stroke('jawline-outward', 'right', 0.03, 0.97, 1200, { effector: 'knuckles' }),
+        liftedReturn('jawline-outward', 'right', 0.97, 0.03, 500, 1.35, { effector: 'knuckles' }),
+        away(600),
+      ],
+      { stretchFingers: (f) => f % 3 === 0, flipLabel: (f) => f % 2 === 0 },
+    );
+    expect(strokes('facegym-daily', 'jawline-glide', frames)).toEqual(['right:good']);
+  });
+
+  it('judges both hands working both sides at once', () => {
+    const both: MotionSegment[] = [
+      away(300),
+      stroke('jawline-outward', 'right', 0.03, 0.97, 1200, { effector: 'knuckles' }),
+    ];
+    const right = synth.render(both);
+    const left = synth.render([
+      away(300),
+      stroke('jawline-outward', 'left', 0.03, 0.97, 1200, { effector: 'knuckles' }),
+    ]);
+    const frames = right.map((f, i) => ({
+      ...f,
+      hands: [...f.hands, ...(left[i]?.hands ?? [])],
+    }));
+    const tail = synth.render([away(800)], { startT: (frames.at(-1)?.t ?? 0) + 40 });
+    expect(strokes('facegym-daily', 'jawline-glide', [...frames, ...tail]).sort()).toEqual([
+      'left:good',
+      'right:good',
+    ]);
+  });
+
+  it('needs a pinch on the brow, and a hold at the cheekbone', () => {
+    const brow = synth.render([
+      away(300),
+      stroke('brow-outward', 'left', 0.03, 0.97, 2000, { effector: 'pinch' }),
+      away(800),
+    ]);
+    expect(strokes('facegym-daily', 'brow-pinch', brow)).toEqual(['left:no-pinch']);
+    const cheekbone = synth.render([
+      away(300),
+      stroke('jaw-to-cheekbone', 'right', 0.03, 0.97, 900),
+      { durationMs: 600, at: () => ({ region: 'jaw-to-cheekbone', side: 'right', s: 0.97 }) },
+      away(800),
+    ]);
+    expect(strokes('anma', 'jaw-to-cheekbone', cheekbone)).toEqual(['right:good']);
+  });
+});
