@@ -235,12 +235,17 @@ export class ClipRenderer {
     const inward = ((this.plan.fingerTiltDeg ?? (s.side === 'center' ? 14 : 26)) * Math.PI) / 180;
     const wanted =
       -Math.PI / 2 + (s.handSide === 'right' ? inward : -inward) + 0.05 * Math.sin(t / 400);
-    // Lifted: off the skin, away from the face centre and down a little.
+    // Lifted: off the skin, away from the face centre and down a little. On the midline that
+    // would be along the path itself, so there the hand goes back out to its own side instead.
     const [fx, fy] = apply(head, pose.at[0], pose.at[1]);
     const [cx, cy] = apply(head, this.faceCentre[0], this.faceCentre[1]);
     const away = Math.hypot(fx - cx, fy - cy) || 1;
     const off = LIFT_OFFSET * this.faceWidth * lift;
-    const target: Pt = [fx + ((fx - cx) / away) * off, fy + ((fy - cy) / away) * off + off * 0.5];
+    const [ox, oy] =
+      s.side === 'center'
+        ? [s.handSide === 'right' ? -0.95 : 0.95, 0.3]
+        : [(fx - cx) / away, (fy - cy) / away + 0.5];
+    const target: Pt = [fx + ox * off, fy + oy * off];
     const place = compose(similarity(0, 0, wanted - own, scale, 0, 0, mirror), [
       1,
       0,
