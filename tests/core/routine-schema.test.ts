@@ -125,6 +125,15 @@ describe('routine data checks', () => {
     ).toBeNull();
   });
 
+  it('accepts the options imported routines may use that the built-in ones do not', () => {
+    expect(withStep({ sides: 'both' })).toBeNull();
+    expect(withStep({ circleSense: 'down-near-nose' })).toBeNull();
+    expect(withStep({ tool: 'roller' })).toBeNull();
+    expect(withStep({ sides: 'all' })).toMatch(/steps\.0\.sides/);
+    expect(withStep({ circleSense: 'clockwise' })).toMatch(/steps\.0\.circleSense/);
+    expect(withStep({ tool: 'spoon' })).toMatch(/steps\.0\.tool/);
+  });
+
   it('wants "none" for a midline region', () => {
     expect(withStep({ kind: 'pluck', region: 'lips', sides: 'each' })).toMatch(
       /steps\.0\.sides: region "lips" is on the midline: use "none"/,

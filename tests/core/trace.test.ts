@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTrace, TraceRecorder, toTrace } from '../../src/core/trace';
 import { loadTrace } from '../support/traces';
@@ -5,9 +7,18 @@ import { loadTrace } from '../support/traces';
 describe('landmark traces (format v1)', () => {
   const recorded = loadTrace('business_person');
 
-  it('accepts a trace recorded from the real models', () => {
-    const result = parseTrace(recorded);
-    expect(result.ok).toBe(true);
+  it('accepts every trace recorded from the real models, left and right hands alike', () => {
+    const dir = join(import.meta.dirname, '..', 'data');
+    const names = readdirSync(dir).filter((n) => n.endsWith('.trace.json'));
+    expect(names.length).toBeGreaterThan(5);
+    const hands = new Set<string>();
+    for (const name of names) {
+      const result = parseTrace(JSON.parse(readFileSync(join(dir, name), 'utf8')));
+      expect(result.ok, name).toBe(true);
+      if (result.ok)
+        for (const f of result.trace.frames) for (const h of f.hands) hands.add(h.handedness);
+    }
+    expect([...hands].sort()).toEqual(['Left', 'Right']);
   });
 
   it('round-trips frames through toTrace', () => {
