@@ -28,6 +28,11 @@ export interface StrokeKindTuning {
    * walking pinches go back and forth a little with every step.
    */
   readonly netProgress?: boolean;
+  /**
+   * The hand comes back over the same skin after every stroke (a flick whips up and drops back):
+   * any movement back soon after a stroke is its return, on the skin or not.
+   */
+  readonly returnsOnSkin?: boolean;
   /** A stroke faster than this (ms for a full path) is too fast; 0 for no limit. */
   readonly minDurationMs: number;
   /** A stroke slower than this (ms) is too slow; Infinity for no limit. */
@@ -77,6 +82,7 @@ export const STROKE_TUNING: Readonly<Record<PathStrokeKind, StrokeKindTuning>> =
     minDurationMs: 0,
     maxDurationMs: 600,
     needsPinch: false,
+    returnsOnSkin: true,
   },
   pinch: {
     minTravel: 0.35,
@@ -150,6 +156,9 @@ const DEPART_SLACK = 0.05;
 const RETURN_PALM_GROWTH = 0.08;
 const RETURN_DISTANCE = 0.025;
 
+/** Within this much (face widths) of each other, a flick and its return are a tie. */
+const PAIR_TIE = 0.005;
+
 /** How an attempt ended: only an attempt seen to end can be judged too short. */
 type Ending = 'lift' | 'stall' | 'reverse' | 'gap' | 'jump' | 'flush';
 
@@ -194,6 +203,7 @@ export class StrokeTracker {
   private firstPalm = 1;
   private palmAtMax = 1;
   private palmAtMin = 1;
+  private waiting: Waiting | null = null;
   private lastJudged: { direction: number; endT: number; distance: number; palm: number } | null =
     null;
   private holdSince: number | null = null;
@@ -238,6 +248,22 @@ export class StrokeTracker {
 
   /** Advances by one frame; returns the attempt that ended in it, if it earned a verdict. */
   update(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
+    const attempt = this.step(t, sample, approach);
+    if (attempt) return attempt;
+    // A flick waiting for its return long enough goes out alone.
+    const waiting = this.waiting;
+    if (
+      waiting &&
+      t - waiting.endT >= RETURN_WINDOW_MS &&
+      !(this.active && this.startT - waiting.endT < RETURN_WINDOW_MS)
+    ) {
+      this.waiting = null;
+      return waiting.attempt;
+    }
+    return null;
+  }
+
+  private step(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
     if (sample === null) {
       if (this.active && t - this.lastSeenT > DROPOUT_MS) return this.finish('gap');
       return null;
@@ -258,13 +284,13 @@ export class StrokeTracker {
       if (dropout && unseenMs > RESUME_MS && unseenMs <= DROPOUT_MS && sample.s > lastSampleS) {
         // Seen again further along after a dropout: the stroke set off while the hand was unseen.
         this.begin(t - unseenMs, { ...sample, s: lastSampleS });
-        return this.update(t, sample);
+        return this.step(t, sample);
       }
       if (approach && t - approach.t <= RESUME_MS && approach.s !== sample.s) {
         // Touched down mid-way, coming from just beside the path: a flick whipped up from under
         // the chin starts under the chin.
         this.begin(approach.t, { ...sample, s: approach.s });
-        return this.update(t, sample);
+        return this.step(t, sample);
       }
       this.begin(t, sample);
       return null;
@@ -281,7 +307,7 @@ export class StrokeTracker {
       if (sample.s > vanishedS) {
         // Moved forward unseen: a new stroke set off from where the hand vanished.
         this.begin(vanishedT, { ...sample, s: vanishedS });
-        this.update(t, sample);
+        this.step(t, sample);
       } else {
         // Moved back unseen: the hand went back to start again, which is no stroke.
         this.begin(t, sample);
@@ -307,7 +333,7 @@ export class StrokeTracker {
       const turnS = forward >= backward ? this.maxS : this.minS;
       const attempt = this.finish('reverse');
       this.begin(turnT, { ...sample, s: turnS });
-      this.update(t, sample);
+      this.step(t, sample);
       return attempt;
     }
     if (t - this.lastProgressT > this.stallMs) return this.finish('stall');
@@ -321,9 +347,12 @@ export class StrokeTracker {
     return (this.lastS - sample.s) * direction > this.noiseTravel;
   }
 
-  /** Ends any stroke under way, e.g. when the step changes; returns its attempt if it was one. */
-  flush(): StrokeAttempt | null {
-    return this.active ? this.finish('flush') : null;
+  /** Ends any stroke under way, e.g. when the step changes; returns the attempts still to judge. */
+  flush(): StrokeAttempt[] {
+    const attempt = this.active ? this.finish('flush') : null;
+    const waiting = this.waiting?.attempt ?? null;
+    this.waiting = null;
+    return [attempt, waiting].filter((a): a is StrokeAttempt => a !== null);
   }
 
   private begin(t: number, sample: PathContact): void {
@@ -402,6 +431,7 @@ export class StrokeTracker {
     // as it goes (the palm growing toward the camera), is its return.
     const palmGrowth = (goesForward ? this.palmAtMax : this.palmAtMin) / this.firstPalm;
     if (
+      !this.tuning.returnsOnSkin &&
       previous &&
       previous.direction !== direction &&
       this.startT - previous.endT < RETURN_WINDOW_MS &&
@@ -430,7 +460,42 @@ export class StrokeTracker {
     else if ((this.tuning.holdMs ?? 0) > 0 && this.longestHold < (this.tuning.holdMs ?? 0))
       verdict = 'no-hold';
     else verdict = 'good';
-    this.lastJudged = { direction, endT: Math.max(this.lastSeenT, strokeEndT), distance, palm };
-    return { verdict, startT: departT, endT: strokeEndT };
+    const endT = Math.max(this.lastSeenT, strokeEndT);
+    this.lastJudged = { direction, endT, distance, palm };
+    const attempt = { verdict, startT: departT, endT: strokeEndT };
+    return this.tuning.returnsOnSkin
+      ? this.pairWithReturn({ attempt, direction, startT: this.startT, endT, distance })
+      : attempt;
   }
+
+  /**
+   * Strokes whose return runs over the same skin (flicks) come in pairs, a stroke and its way
+   * back, and which one is the stroke is not known from the order alone (the hand may come in
+   * from either end). Each waits for the other; of the two, the one nearer the path, the one on
+   * the skin, is the stroke.
+   */
+  private pairWithReturn(current: Waiting): StrokeAttempt | null {
+    const waiting = this.waiting;
+    if (
+      waiting &&
+      waiting.direction !== current.direction &&
+      current.startT - waiting.endT < RETURN_WINDOW_MS
+    ) {
+      this.waiting = null;
+      const [forward, backward] = current.direction > 0 ? [current, waiting] : [waiting, current];
+      // The arrow's way wins a near tie: people follow it.
+      return (backward.distance < forward.distance - PAIR_TIE ? backward : forward).attempt;
+    }
+    this.waiting = current;
+    return waiting?.attempt ?? null;
+  }
+}
+
+/** A judged stroke waiting for its return. */
+interface Waiting {
+  readonly attempt: StrokeAttempt;
+  readonly direction: number;
+  readonly startT: number;
+  readonly endT: number;
+  readonly distance: number;
 }

@@ -63,7 +63,7 @@ describe('StepEngine on real landmarks', () => {
       stroke('chin-upward', 'center', 0, 1, 240),
       away(400),
       stroke('chin-upward', 'center', 0, 1, 1600),
-      away(800),
+      away(1600),
     ]);
     expect(strokes(run('chin-flicks', frames).events)).toEqual([
       'center:good',

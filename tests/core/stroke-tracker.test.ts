@@ -117,7 +117,7 @@ describe('StrokeTracker', () => {
 
   it('times flicks and needs pinches for pinch strokes', () => {
     expect(
-      feed(new StrokeTracker(STROKE_TUNING.flick), [...ramp(0, 1, 40), ...away(12)]).map(
+      feed(new StrokeTracker(STROKE_TUNING.flick), [...ramp(0, 1, 40), ...away(40)]).map(
         (a) => a.verdict,
       ),
     ).toEqual(['too-slow']);
@@ -201,7 +201,7 @@ describe('StrokeTracker', () => {
       ...Array(15).fill(0),
       ...lost(4),
       ...ramp(0.5, 1, 3),
-      ...away(5),
+      ...away(40),
     ]);
     expect(verdicts(attempts)).toEqual(['good']);
   });
@@ -212,21 +212,21 @@ describe('StrokeTracker', () => {
     expect(tracker.update(0, null)).toBeNull();
     const approach = { t: 40, s: 0 };
     tracker.update(80, { s: 0.55, pinch: false, distance: 0, palm: 1 }, approach);
-    const attempts = feed(tracker, [...ramp(0.7, 1, 3), ...away(5)], 120);
+    const attempts = feed(tracker, [...ramp(0.7, 1, 3), ...away(40)], 120);
     expect(verdicts(attempts)).toEqual(['good']);
     expect(attempts[0]?.startT).toBe(40);
     // An approach too long ago does not count: the stroke starts where it touched down.
     const late = new StrokeTracker(STROKE_TUNING.flick);
     late.setPathLength(0.3);
     late.update(1000, { s: 0.55, pinch: false, distance: 0, palm: 1 }, { t: 500, s: 0 });
-    const lateAttempts = feed(late, [...ramp(0.7, 1, 3), ...away(5)], 1040);
+    const lateAttempts = feed(late, [...ramp(0.7, 1, 3), ...away(40)], 1040);
     expect(lateAttempts[0]?.startT).toBe(1000);
   });
 
   it('times a stroke from when the hand sets off, not from when it touched down', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.flick);
     // Resting 0.8 s at the start, then a 0.3 s flick: not too slow.
-    const attempts = feed(tracker, [...Array(20).fill(0), ...ramp(0, 1, 8), ...away(5)]);
+    const attempts = feed(tracker, [...Array(20).fill(0), ...ramp(0, 1, 8), ...away(40)]);
     expect(verdicts(attempts)).toEqual(['good']);
     // The ramp's first frame is still at the start: the hand sets off after it.
     expect(attempts[0]?.startT).toBe(20 * 40);
@@ -301,10 +301,49 @@ describe('StrokeTracker', () => {
     expect(verdicts(feed(tracker, [0, 0.5, 1, ...away(5)]))).toEqual(['too-fast']);
   });
 
+  it('pairs a flick with its way back and keeps the one on the skin', () => {
+    // Up the chin on the skin, back down hovering off it: the way up is the stroke…
+    const up = new StrokeTracker(STROKE_TUNING.flick);
+    const upFirst = [
+      ...feedContacts(
+        up,
+        ramp(0, 1, 8).map((s) => ({ s, distance: 0.01 })),
+      ),
+      ...feedContacts(
+        up,
+        ramp(1, 0, 8).map((s) => ({ s, distance: 0.05 })),
+        320,
+      ),
+      ...feed(up, away(40), 640),
+    ];
+    expect(verdicts(upFirst)).toEqual(['good']);
+    // …and coming in from the top, hovering, then flicking down on the skin: the way down is.
+    const down = new StrokeTracker(STROKE_TUNING.flick);
+    const downFirst = [
+      ...feedContacts(
+        down,
+        ramp(0, 1, 8).map((s) => ({ s, distance: 0.05 })),
+      ),
+      ...feedContacts(
+        down,
+        ramp(1, 0, 8).map((s) => ({ s, distance: 0.01 })),
+        320,
+      ),
+      ...feed(down, away(40), 640),
+    ];
+    expect(verdicts(downFirst)).toEqual(['wrong-direction']);
+  });
+
+  it('lets a flick with no way back go out on its own after a while', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.flick);
+    expect(feed(tracker, [...ramp(0, 1, 8), ...away(10)])).toEqual([]);
+    expect(verdicts(feed(tracker, away(40), 720))).toEqual(['good']);
+  });
+
   it('ends what is under way on flush', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.glide);
     feed(tracker, ramp(0, 1, 20));
-    expect(tracker.flush()?.verdict).toBe('good');
-    expect(tracker.flush()).toBeNull();
+    expect(verdicts(tracker.flush())).toEqual(['good']);
+    expect(tracker.flush()).toEqual([]);
   });
 });

@@ -140,8 +140,8 @@ export class PathStrokeRecognizer implements StepRecognizer {
   flush(t: number): Judgement[] {
     const judgements: Judgement[] = [];
     this.geometry.region.paths.forEach((path, i) => {
-      const attempt = this.trackers[i]?.flush();
-      if (attempt) this.defer(path.side, attempt, this.owners[i] ?? null, judgements);
+      for (const attempt of this.trackers[i]?.flush() ?? [])
+        this.defer(path.side, attempt, this.owners[i] ?? null, judgements);
     });
     this.release(t, judgements, true);
     return judgements;
