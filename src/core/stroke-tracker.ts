@@ -158,6 +158,8 @@ const RETURN_DISTANCE = 0.025;
 
 /** Within this much (face widths) of each other, a flick and its return are a tie. */
 const PAIR_TIE = 0.005;
+/** Face widths of distance that a palm one tenth larger (nearer the camera) counts as. */
+const PAIR_PALM_WEIGHT = 0.1;
 
 /** How an attempt ended: only an attempt seen to end can be judged too short. */
 type Ending = 'lift' | 'stall' | 'reverse' | 'gap' | 'jump' | 'flush';
@@ -464,7 +466,7 @@ export class StrokeTracker {
     this.lastJudged = { direction, endT, distance, palm };
     const attempt = { verdict, startT: departT, endT: strokeEndT };
     return this.tuning.returnsOnSkin
-      ? this.pairWithReturn({ attempt, direction, startT: this.startT, endT, distance })
+      ? this.pairWithReturn({ attempt, direction, startT: this.startT, endT, distance, palm })
       : attempt;
   }
 
@@ -483,8 +485,10 @@ export class StrokeTracker {
     ) {
       this.waiting = null;
       const [forward, backward] = current.direction > 0 ? [current, waiting] : [waiting, current];
-      // The arrow's way wins a near tie: people follow it.
-      return (backward.distance < forward.distance - PAIR_TIE ? backward : forward).attempt;
+      // Nearer the path and not grown toward the camera is on the skin; the arrow's way wins a
+      // near tie, as people follow it.
+      const offSkin = (w: Waiting) => w.distance + PAIR_PALM_WEIGHT * (w.palm - 1);
+      return (offSkin(backward) < offSkin(forward) - PAIR_TIE ? backward : forward).attempt;
     }
     this.waiting = current;
     return waiting?.attempt ?? null;
@@ -498,4 +502,5 @@ interface Waiting {
   readonly startT: number;
   readonly endT: number;
   readonly distance: number;
+  readonly palm: number;
 }

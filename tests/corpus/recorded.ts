@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Routine } from '../../src/core/routine-schema';
-import { findRoutine } from '../../src/core/routines';
+import { findRoutine, sessionRoutine } from '../../src/core/routines';
 import { parseTrace, type Trace } from '../../src/core/trace';
 import type { Scenario } from './scenarios';
 
@@ -43,7 +43,7 @@ export function readTraceFile(name: string): Trace {
 }
 
 function routineStep(file: string, routineId: string, stepId: string) {
-  const routine: Routine | undefined = findRoutine(routineId);
+  const routine: Routine | undefined = findRoutine(routineId) ?? sessionRoutine(routineId);
   if (!routine) throw new Error(`${file}: unknown routine ${routineId}`);
   const step = routine.steps.find((s) => s.id === stepId);
   if (!step) throw new Error(`${file}: unknown step ${routineId}/${stepId}`);
