@@ -111,7 +111,10 @@ export interface PathContact {
   readonly pinch: boolean;
   /** Distance from the path (face widths). */
   readonly distance: number;
-  /** Palm size over the person's palm size on the skin (1 when not known yet). */
+  /**
+   * The hand's palm size (face widths; compared only with the same hand's): it grows as the hand
+   * comes off the skin toward the camera.
+   */
   readonly palm: number;
 }
 
@@ -487,8 +490,9 @@ export class StrokeTracker {
       const [forward, backward] = current.direction > 0 ? [current, waiting] : [waiting, current];
       // Nearer the path and not grown toward the camera is on the skin; the arrow's way wins a
       // near tie, as people follow it.
-      const offSkin = (w: Waiting) => w.distance + PAIR_PALM_WEIGHT * (w.palm - 1);
-      return (offSkin(backward) < offSkin(forward) - PAIR_TIE ? backward : forward).attempt;
+      const growth = backward.palm / forward.palm - 1;
+      const backwardNearer = forward.distance - backward.distance - PAIR_PALM_WEIGHT * growth;
+      return (backwardNearer > PAIR_TIE ? backward : forward).attempt;
     }
     this.waiting = current;
     return waiting?.attempt ?? null;

@@ -114,10 +114,10 @@ export class PathStrokeRecognizer implements StepRecognizer {
         // The stroke follows its own hand only: seen elsewhere or lifted, that hand has lifted
         // off; seen with no contact point at all, where it touches is unknown (as in a dropout).
         const own = frame.hands.slots.find((slot) => slot.id === owner && slot.seenNow);
-        if (hit && hit.slot.id === owner) sample = this.contact(frame, hit);
+        if (hit && hit.slot.id === owner) sample = this.contact(hit);
         else sample = own && this.touching.has(owner) ? 'off' : null;
       } else if (hit) {
-        sample = this.contact(frame, hit);
+        sample = this.contact(hit);
       }
       if (sample && sample !== 'off') {
         this.owners[i] = hit?.slot.id ?? null;
@@ -195,12 +195,12 @@ export class PathStrokeRecognizer implements StepRecognizer {
     return hits;
   }
 
-  private contact(frame: RecognizerFrame, hit: PathHit): PathSample {
+  private contact(hit: PathHit): PathSample {
     return {
       s: hit.s,
       pinch: hit.slot.pinchClosed,
       distance: hit.distance,
-      palm: frame.hands.palmRatio(hit.slot),
+      palm: hit.slot.palmSize,
     };
   }
 
