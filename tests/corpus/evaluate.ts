@@ -118,9 +118,7 @@ export function evaluate(scenarios: readonly Scenario[]): EvaluationReport {
       for (let i = matched; i < counted; i++) pairs.push([`*:${want}`, '-']);
       const misjudged = actual.filter((a) => !a.endsWith(`:${want}`)).length;
       verdictsOk =
-        kind === 'correct'
-          ? misjudged * 10 <= strokes
-          : !actual.some((a) => a.endsWith(':good'));
+        kind === 'correct' ? misjudged * 10 <= strokes : !actual.some((a) => a.endsWith(':good'));
     } else {
       pairs = align(scenario.expected, actual);
       verdictsOk = pairs.every(([e, a]) => e === a);
