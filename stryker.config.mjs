@@ -6,6 +6,8 @@ export default {
   // Only the fast node tests of src/core; the corpus and the browser tests are far too slow per mutant.
   vitest: { configFile: 'vitest.stryker.config.ts' },
   mutate: ['src/core/**/*.ts'],
+  // Clips and reports are large and come and go while other tools run; the sandbox needs neither.
+  ignorePatterns: ['.clips', 'reports', 'test-results', 'dist', '.stryker-tmp*'],
   coverageAnalysis: 'perTest',
   concurrency: 1,
   incremental: true,
