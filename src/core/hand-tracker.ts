@@ -137,11 +137,6 @@ export class HandTracker {
     return this.skinPalm > 0 && slot.palmSize > 0 ? slot.palmSize / this.skinPalm : 1;
   }
 
-  /** Whether a hand has come off the skin toward the camera. */
-  lifted(slot: HandSlot): boolean {
-    return slot.lifted;
-  }
-
   /** Learns the palm size on the skin from a hand seen touching a target. */
   noteOnSkin(slot: HandSlot): void {
     if (slot.lifted || !(slot.palmSize > 0)) return;
@@ -154,14 +149,9 @@ export class HandTracker {
   /** Forgets all hands (e.g. on a step change); the palm size on the skin is the person's and stays. */
   reset(): void {
     for (const state of this.states) {
-      state.points.clear();
-      state.smoothed.clear();
-      state.filters.clear();
-      state.reaching.clear();
+      this.restart(state);
       state.present = false;
       state.seenNow = false;
-      state.pinchClosed = false;
-      state.lifted = false;
       state.lastSeen = -Infinity;
     }
   }

@@ -238,13 +238,16 @@ export class StepEngine {
    * near the step's target, if any: a hand working near the target is not wandering.
    */
   private handOverFace(): Vec2 | null {
-    const nearTarget = (p: Vec2) => this.recognizer?.nearTarget?.(p) ?? false;
+    const recognizer = this.recognizer;
     for (const slot of this.hands.slots) {
       if (!slot.seenNow) continue;
-      const points = [...slot.points.values()];
-      if (points.some(nearTarget)) continue;
-      const over = points.find(isOverFace);
-      if (over) return over;
+      let over: Vec2 | null = null;
+      let near = false;
+      for (const point of slot.points.values()) {
+        if (recognizer?.nearTarget?.(point)) near = true;
+        else if (!over && isOverFace(point)) over = point;
+      }
+      if (over && !near) return over;
     }
     return null;
   }

@@ -157,7 +157,7 @@ describe('HandTracker', () => {
     expect(slot.lifted).toBe(false);
     show(1.35);
     expect(slot.lifted).toBe(true);
-    expect(tracker.lifted(slot)).toBe(true);
+    expect(tracker.slots.find((s) => s.lifted)).toBe(slot);
     expect(tracker.palmRatio(slot)).toBeGreaterThan(1.3);
     show(1.15);
     expect(slot.lifted).toBe(true);

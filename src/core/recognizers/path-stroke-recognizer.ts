@@ -148,7 +148,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
   }
 
   nearTarget(point: Vec2): boolean {
-    return this.nearestPath(point).distance <= 2 * PATH_EXIT_DISTANCE;
+    return this.distanceToPaths(point) <= 2 * PATH_EXIT_DISTANCE;
   }
 
   /**
@@ -162,16 +162,11 @@ export class PathStrokeRecognizer implements StepRecognizer {
     if (!frame.face) return hits;
     frame.hands.slots.forEach((slot, slotIndex) => {
       if (!slot.seenNow) return;
-      const contact = this.contacts.pick(
-        slotIndex,
-        slot,
-        frame.t,
-        (p) => this.nearestPath(p).distance,
-      );
+      const contact = this.contacts.pick(slotIndex, slot, frame.t, (p) => this.distanceToPaths(p));
       if (!contact) return;
       this.touching.add(slot.id);
       this.noteSide(slot.id, contact.point, frame.t);
-      if (frame.hands.lifted(slot)) return;
+      if (slot.lifted) return;
       let best: { index: number; hit: PathHit; score: number } | null = null;
       this.geometry.region.paths.forEach((_, i) => {
         this.project(contact.point, i);
@@ -213,17 +208,13 @@ export class PathStrokeRecognizer implements StepRecognizer {
     );
   }
 
-  private nearestPath(point: Vec2): { index: number; distance: number } {
-    let index = -1;
+  /** Distance (face widths) from a point to the nearest of the region's paths. */
+  private distanceToPaths(point: Vec2): number {
     let distance = Infinity;
     this.geometry.region.paths.forEach((_, i) => {
-      const d = this.project(point, i).distance;
-      if (d < distance) {
-        distance = d;
-        index = i;
-      }
+      distance = Math.min(distance, this.project(point, i).distance);
     });
-    return { index, distance };
+    return distance;
   }
 
   private noteSide(handId: number, p: Vec2, t: number): void {
