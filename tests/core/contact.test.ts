@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { ContactSelector } from '../../src/core/contact';
+import type { HandSlot } from '../../src/core/hand-tracker';
+import type { Effector } from '../../src/core/routine-schema';
+
+/** The target: the line y = 0; a point's distance is |y|. */
+const toLine = (p: { y: number }) => Math.abs(p.y);
+
+/** A hand whose effectors sit at the given heights; `afforded` lists those its posture allows. */
+function hand(
+  id: number,
+  heights: Partial<Record<Effector, number>>,
+  afforded: Effector[] = Object.keys(heights) as Effector[],
+): HandSlot {
+  const smoothed = new Map(
+    Object.entries(heights).map(([e, y]) => [e as Effector, { x: 0, y: y as number }]),
+  );
+  const points = new Map([...smoothed].filter(([e]) => afforded.includes(e)));
+  return {
+    id,
+    points,
+    smoothed,
+    center: { x: 0, y: 0 },
+    palmSize: 0.4,
+    lifted: false,
+    present: true,
+    seenNow: true,
+    pinchClosed: false,
+    lastSeen: 0,
+  };
+}
+
+/** Picks over frames 40 ms apart; returns the effector chosen in each. */
+function run(selector: ContactSelector, frames: HandSlot[], startT = 0): (Effector | null)[] {
+  return frames.map((slot, i) => selector.pick(0, slot, startT + i * 40, toLine)?.effector ?? null);
+}
+
+const repeat = (n: number, slot: () => HandSlot) => Array.from({ length: n }, slot);
+
+describe('ContactSelector', () => {
+  it('takes nothing from a posture seen in a single frame', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    expect(run(selector, [hand(1, { fingertips: 0 })])).toEqual([null]);
+    expect(run(selector, [hand(1, { fingertips: 0 })], 40)).toEqual(['fingertips']);
+  });
+
+  it('takes the effector nearest the target, the main one on a near tie', () => {
+    const nearest = new ContactSelector(['fingertips', 'knuckles']);
+    expect(
+      run(
+        nearest,
+        repeat(2, () => hand(1, { fingertips: 0.1, knuckles: 0.05 })),
+      ),
+    ).toEqual([null, 'knuckles']);
+    // Knuckles nearer by less than the rank bias: the main effector still wins.
+    const tie = new ContactSelector(['fingertips', 'knuckles']);
+    expect(
+      run(
+        tie,
+        repeat(2, () => hand(1, { fingertips: 0.1, knuckles: 0.09 })),
+      ),
+    ).toEqual([null, 'fingertips']);
+    // And the other way round in the list.
+    const listed = new ContactSelector(['knuckles', 'fingertips']);
+    expect(
+      run(
+        listed,
+        repeat(2, () => hand(1, { fingertips: 0.09, knuckles: 0.1 })),
+      ),
+    ).toEqual([null, 'knuckles']);
+  });
+
+  it('keeps its effector while another is only a little nearer, or nearer only for a moment', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    run(
+      selector,
+      repeat(2, () => hand(1, { fingertips: 0, knuckles: 0.1 })),
+    );
+    // Knuckles nearer by less than the switch margin: no change, however long.
+    expect(
+      run(
+        selector,
+        repeat(10, () => hand(1, { fingertips: 0.05, knuckles: 0.02 })),
+        80,
+      ),
+    ).toEqual(Array(10).fill('fingertips'));
+    // Clearly nearer for 120 ms, then not: no change.
+    const moment = [
+      ...repeat(4, () => hand(1, { fingertips: 0.2, knuckles: 0 })),
+      hand(1, { fingertips: 0, knuckles: 0.1 }),
+    ];
+    expect(run(selector, moment, 480)).toEqual(Array(5).fill('fingertips'));
+  });
+
+  it('moves to another effector that stays clearly nearer for a moment', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    run(
+      selector,
+      repeat(2, () => hand(1, { fingertips: 0, knuckles: 0.2 })),
+    );
+    const chosen = run(
+      selector,
+      repeat(8, () => hand(1, { fingertips: 0.2, knuckles: 0 })),
+      80,
+    );
+    expect(chosen.slice(0, 5)).toEqual(Array(5).fill('fingertips'));
+    expect(chosen.at(-1)).toBe('knuckles');
+  });
+
+  it('rides out a posture flicker, then lets go of a contact the posture no longer affords', () => {
+    const selector = new ContactSelector(['fingertips']);
+    run(
+      selector,
+      repeat(2, () => hand(1, { fingertips: 0 })),
+    );
+    const curled = () => hand(1, { fingertips: 0 }, []);
+    const chosen = run(selector, repeat(10, curled), 80);
+    expect(chosen.slice(0, 6)).toEqual(Array(6).fill('fingertips'));
+    expect(chosen.at(-1)).toBeNull();
+    // Once let go, a posture must be held two frames again.
+    expect(run(selector, [hand(1, { fingertips: 0 })], 600)).toEqual([null]);
+  });
+
+  it('switches at once to an afforded effector when the posture refuses the current one', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    run(
+      selector,
+      repeat(2, () => hand(1, { fingertips: 0, knuckles: 0.04 })),
+    );
+    const fist = () => hand(1, { fingertips: 0, knuckles: 0.04 }, ['knuckles']);
+    const chosen = run(selector, repeat(8, fist), 80);
+    expect(chosen.at(-1)).toBe('knuckles');
+  });
+
+  it('starts afresh for a new hand in the slot', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    run(
+      selector,
+      repeat(2, () => hand(1, { fingertips: 0, knuckles: 0.2 })),
+    );
+    // A different hand: its first frame's posture is not yet steady.
+    expect(run(selector, [hand(2, { fingertips: 0.2, knuckles: 0 })], 80)).toEqual([null]);
+    expect(run(selector, [hand(2, { fingertips: 0.2, knuckles: 0 })], 120)).toEqual(['knuckles']);
+  });
+
+  it('keeps hands in different slots apart', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    for (let t = 0; t < 120; t += 40) {
+      selector.pick(0, hand(1, { fingertips: 0, knuckles: 0.3 }), t, toLine);
+      selector.pick(1, hand(2, { fingertips: 0.3, knuckles: 0 }), t, toLine);
+    }
+    expect(selector.pick(0, hand(1, { fingertips: 0, knuckles: 0.3 }), 120, toLine)?.effector).toBe(
+      'fingertips',
+    );
+    expect(selector.pick(1, hand(2, { fingertips: 0.3, knuckles: 0 }), 120, toLine)?.effector).toBe(
+      'knuckles',
+    );
+  });
+
+  it('gives the smoothed point of the chosen effector', () => {
+    const selector = new ContactSelector(['fingertips']);
+    const slot = hand(1, { fingertips: 0.03 });
+    selector.pick(0, slot, 0, toLine);
+    const contact = selector.pick(0, slot, 40, toLine);
+    expect(contact?.point).toBe(slot.smoothed.get('fingertips'));
+  });
+});
