@@ -1,9 +1,10 @@
 // Replays a landmark trace through the step engine and prints its events as NDJSON.
-//   npm run --silent replay -- <trace.json> --routine <routine-id> [--step <step-id>]
+//   npm run --silent replay -- <trace.json[.gz]> --routine <routine-or-session-id> [--step <step-id>]
 //   npm run --silent replay -- --list
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findRoutine, ROUTINES } from '../src/core/routines/index.ts';
+import { gunzipSync } from 'node:zlib';
+import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../src/core/routines/index.ts';
 import { StepEngine } from '../src/core/step-engine.ts';
 import { parseTrace } from '../src/core/trace.ts';
 
@@ -28,14 +29,17 @@ function list(): void {
 }
 
 function replay(file: string, routineId: string, stepId: string | undefined): void {
-  const routine = findRoutine(routineId);
+  const routine = findRoutine(routineId) ?? sessionRoutine(routineId);
   if (!routine)
-    fail(`unknown routine "${routineId}" (known: ${ROUTINES.map((r) => r.id).join(', ')})`);
+    fail(
+      `unknown routine "${routineId}" (known: ${[...ROUTINES, ...SESSIONS].map((r) => r.id).join(', ')})`,
+    );
   if (stepId && !routine.steps.some((s) => s.id === stepId))
     fail(`routine "${routineId}" has no step "${stepId}"`);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    const bytes = readFileSync(file);
+    data = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
   } catch (error) {
     fail(
       `cannot read ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
