@@ -41,14 +41,6 @@ export const JUMP_RESET = 0.25;
 const REFILTER_AFTER_MS = 120;
 /** A pinch effector needs thumb and index tips within this many palm lengths of each other. */
 const PINCH_REACH = 0.75;
-/**
- * A hand whose palm looks this much larger than the person's palm on the skin has come off the
- * skin toward the camera; it counts as on the skin again below LIFT_END.
- */
-export const LIFT_START = 1.2;
-const LIFT_END = 1.1;
-/** How fast the palm size on the skin follows new contacts (share per frame). */
-const SKIN_PALM_SMOOTHING = 0.05;
 /** Palm landmarks: wrist and the four finger bases. */
 const PALM = [0, 5, 9, 13, 17] as const;
 /** Smoothing of the palm size (share of the new value per frame). */
@@ -76,8 +68,6 @@ export interface HandSlot {
    * little: it grows as the hand comes off the skin toward the camera.
    */
   palmSize: number;
-  /** Come off the skin toward the camera (palm grown past LIFT_START times its size on the skin). */
-  lifted: boolean;
   /** Seen recently enough to count as present (hands vanish for a few frames near the face). */
   present: boolean;
   /** Seen in the current frame: only then do its points feed recognisers. */
@@ -110,7 +100,6 @@ export class HandTracker {
     reaching: new Map(),
     center: { x: 0, y: 0 },
     palmSize: 0,
-    lifted: false,
     present: false,
     seenNow: false,
     pinchClosed: false,
@@ -119,9 +108,6 @@ export class HandTracker {
   private readonly scratch: Vec2 = { x: 0, y: 0 };
   private readonly thumb: Vec2 = { x: 0, y: 0 };
   private readonly centers: Vec2[] = [];
-  /** The person's palm size on the skin (face widths), learnt from contacts; 0 until then. */
-  private skinPalm = 0;
-
   /** The two hand slots. */
   get slots(): readonly HandSlot[] {
     return this.states;
@@ -132,21 +118,7 @@ export class HandTracker {
     return this.states.some((s) => s.present);
   }
 
-  /** Palm size of a hand over the person's palm size on the skin; 1 while that is not known. */
-  palmRatio(slot: HandSlot): number {
-    return this.skinPalm > 0 && slot.palmSize > 0 ? slot.palmSize / this.skinPalm : 1;
-  }
-
-  /** Learns the palm size on the skin from a hand seen touching a target. */
-  noteOnSkin(slot: HandSlot): void {
-    if (slot.lifted || !(slot.palmSize > 0)) return;
-    this.skinPalm =
-      this.skinPalm > 0
-        ? this.skinPalm + SKIN_PALM_SMOOTHING * (slot.palmSize - this.skinPalm)
-        : slot.palmSize;
-  }
-
-  /** Forgets all hands (e.g. on a step change); the palm size on the skin is the person's and stays. */
+  /** Forgets all hands (e.g. on a step change). */
   reset(): void {
     for (const state of this.states) {
       this.restart(state);
@@ -238,7 +210,6 @@ export class HandTracker {
     state.reaching.clear();
     state.points.clear();
     state.pinchClosed = false;
-    state.lifted = false;
     state.palmSize = 0;
   }
 
@@ -264,8 +235,6 @@ export class HandTracker {
     const size = palmSize(hand.landmarks, space);
     state.palmSize =
       state.palmSize > 0 ? state.palmSize + PALM_SIZE_SMOOTHING * (size - state.palmSize) : size;
-    const ratio = this.palmRatio(state);
-    state.lifted = ratio > (state.lifted ? LIFT_END : LIFT_START);
     state.points.clear();
     for (const effector of EFFECTORS) {
       if (!effectorPoint(hand.landmarks, effector, this.scratch)) continue;

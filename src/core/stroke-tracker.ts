@@ -128,6 +128,8 @@ export type PathSample = PathContact | 'off' | null;
 export interface PathApproach {
   readonly t: number;
   readonly s: number;
+  /** Distance from the path (face widths). */
+  readonly distance: number;
 }
 
 /** How long after a stroke a movement the other way can be the hand's return (ms). */
@@ -158,6 +160,11 @@ const DEPART_SLACK = 0.05;
  */
 const RETURN_PALM_GROWTH = 0.08;
 const RETURN_DISTANCE = 0.025;
+/**
+ * A movement against the arrow that ends this much nearer the path (face widths) than it set off
+ * is the hand coming in to the start of a stroke.
+ */
+const APPROACH_CLOSING = 0.05;
 
 /** Within this much (face widths) of each other, a flick and its return are a tie. */
 const PAIR_TIE = 0.005;
@@ -194,6 +201,13 @@ export class StrokeTracker {
   /** Last time the hand was near its lowest and highest point, and their values when the extremes were set. */
   private nearLowT = 0;
   private nearHighT = 0;
+  /** Distance from the path when the hand was last near each extreme, set off each way, and reached each. */
+  private nearLowDistance = 0;
+  private nearHighDistance = 0;
+  private forwardDepartDistance = 0;
+  private backwardDepartDistance = 0;
+  private distanceAtMax = 0;
+  private distanceAtMin = 0;
   private forwardDepartT = 0;
   private backwardDepartT = 0;
   private pinches = 0;
@@ -294,7 +308,7 @@ export class StrokeTracker {
       if (approach && t - approach.t <= RESUME_MS && approach.s !== sample.s) {
         // Touched down mid-way, coming from just beside the path: a flick whipped up from under
         // the chin starts under the chin.
-        this.begin(approach.t, { ...sample, s: approach.s });
+        this.begin(approach.t, { ...sample, s: approach.s, distance: approach.distance });
         return this.step(t, sample);
       }
       this.begin(t, sample);
@@ -336,8 +350,9 @@ export class StrokeTracker {
     if (reversed) {
       const turnT = forward >= backward ? this.maxT : this.minT;
       const turnS = forward >= backward ? this.maxS : this.minS;
+      const turnDistance = forward >= backward ? this.distanceAtMax : this.distanceAtMin;
       const attempt = this.finish('reverse');
-      this.begin(turnT, { ...sample, s: turnS });
+      this.begin(turnT, { ...sample, s: turnS, distance: turnDistance });
       this.step(t, sample);
       return attempt;
     }
@@ -383,12 +398,20 @@ export class StrokeTracker {
     this.distanceSum += distance;
     this.palmSum += palm;
     this.samples++;
-    if (s <= this.minS + DEPART_SLACK) this.nearLowT = t;
-    if (s >= this.maxS - DEPART_SLACK) this.nearHighT = t;
+    if (s <= this.minS + DEPART_SLACK) {
+      this.nearLowT = t;
+      this.nearLowDistance = distance;
+    }
+    if (s >= this.maxS - DEPART_SLACK) {
+      this.nearHighT = t;
+      this.nearHighDistance = distance;
+    }
     if (s > this.maxS || this.samples === 1) {
       this.maxS = s;
       this.maxT = t;
       this.forwardDepartT = this.nearLowT;
+      this.forwardDepartDistance = this.nearLowDistance;
+      this.distanceAtMax = distance;
       this.palmAtMax = palm;
       this.snapshot(this.upToMax);
     }
@@ -396,6 +419,8 @@ export class StrokeTracker {
       this.minS = s;
       this.minT = t;
       this.backwardDepartT = this.nearHighT;
+      this.backwardDepartDistance = this.nearHighDistance;
+      this.distanceAtMin = distance;
       this.palmAtMin = palm;
       this.snapshot(this.upToMin);
     }
@@ -443,6 +468,18 @@ export class StrokeTracker {
       (palm > previous.palm * (1 + RETURN_PALM_GROWTH) ||
         palmGrowth > 1 + RETURN_PALM_GROWTH ||
         distance > previous.distance + RETURN_DISTANCE)
+    ) {
+      return null;
+    }
+    // A movement closing in on the path as it goes is the hand coming in to the start of a
+    // stroke: no stroke on the skin unless it is a full one the right way.
+    const closing = goesForward
+      ? this.forwardDepartDistance - this.distanceAtMax
+      : this.backwardDepartDistance - this.distanceAtMin;
+    if (
+      !this.tuning.returnsOnSkin &&
+      closing > APPROACH_CLOSING &&
+      (!goesForward || magnitude < this.minTravel)
     ) {
       return null;
     }

@@ -22,7 +22,6 @@ function hand(
     smoothed,
     center: { x: 0, y: 0 },
     palmSize: 0.4,
-    lifted: false,
     present: true,
     seenNow: true,
     pinchClosed: false,

@@ -206,11 +206,45 @@ describe('StrokeTracker', () => {
     expect(verdicts(attempts)).toEqual(['good']);
   });
 
+  it('takes a movement that closes in on the path as the hand coming in, not a stroke', () => {
+    // Against the arrow, closing in from 0.1 face widths: getting into position.
+    const closing = (from: number, to: number) =>
+      ramp(from, to, 12).map((s, i) => ({ s, distance: 0.1 - (0.1 * i) / 11 }));
+    const coming = new StrokeTracker(STROKE_TUNING.glide);
+    expect(
+      verdicts(feedContacts(coming, [...closing(0.7, 0), ...ramp(0, 1, 20).map((s) => ({ s }))])),
+    ).toEqual([]);
+    expect(verdicts(coming.flush())).toEqual(['good']);
+    // The same movement at one distance from the path is a reversed stroke on the skin.
+    const onSkin = new StrokeTracker(STROKE_TUNING.glide);
+    feedContacts(
+      onSkin,
+      ramp(0.7, 0, 12).map((s) => ({ s, distance: 0.05 })),
+    );
+    expect(verdicts(onSkin.flush())).toEqual(['wrong-direction']);
+    // Coming in after a turn: the way back in is measured from where the hand turned.
+    const turned = new StrokeTracker(STROKE_TUNING.glide);
+    const out = ramp(0.3, 0.7, 8).map((s) => ({ s, distance: 0.1 }));
+    const back = ramp(0.7, 0, 12)
+      .map((s, i) => ({ s, distance: 0.07 - (0.07 * i) / 11 }))
+      .slice(1);
+    expect(verdicts([...feedContacts(turned, [...out, ...back]), ...turned.flush()])).toEqual([
+      'too-short',
+    ]);
+    // The right way, a short piece closing in gets no hint; a full stroke still counts.
+    const short = new StrokeTracker(STROKE_TUNING.glide);
+    feedContacts(short, closing(0.0, 0.35));
+    expect(verdicts(short.flush())).toEqual([]);
+    const full = new StrokeTracker(STROKE_TUNING.glide);
+    feedContacts(full, closing(0.0, 1));
+    expect(verdicts(full.flush())).toEqual(['good']);
+  });
+
   it('starts a stroke where the hand was just beside the path', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.flick);
     tracker.setPathLength(0.3);
     expect(tracker.update(0, null)).toBeNull();
-    const approach = { t: 40, s: 0 };
+    const approach = { t: 40, s: 0, distance: 0.1 };
     tracker.update(80, { s: 0.55, pinch: false, distance: 0, palm: 1 }, approach);
     const attempts = feed(tracker, [...ramp(0.7, 1, 3), ...away(40)], 120);
     expect(verdicts(attempts)).toEqual(['good']);
@@ -218,7 +252,11 @@ describe('StrokeTracker', () => {
     // An approach too long ago does not count: the stroke starts where it touched down.
     const late = new StrokeTracker(STROKE_TUNING.flick);
     late.setPathLength(0.3);
-    late.update(1000, { s: 0.55, pinch: false, distance: 0, palm: 1 }, { t: 500, s: 0 });
+    late.update(
+      1000,
+      { s: 0.55, pinch: false, distance: 0, palm: 1 },
+      { t: 500, s: 0, distance: 0.1 },
+    );
     const lateAttempts = feed(late, [...ramp(0.7, 1, 3), ...away(40)], 1040);
     expect(lateAttempts[0]?.startT).toBe(1000);
   });

@@ -42,12 +42,11 @@ describe('the engine on the labelled corpus', () => {
     const kinds = recorded.map((r) => r.scenario.recorded?.expect);
     expect(kinds).toContain('correct');
     expect(kinds).toContain('reversed');
-    // NOTE: not all of them yet: the README and the closing note of issue 8 list the ones that
-    // fail. This floor keeps the rest from sliding back.
-    const passing = recorded.filter((r) => r.ok).length;
-    expect(passing, formatReport(evaluate(recorded.map((r) => r.scenario)))).toBeGreaterThanOrEqual(
-      recorded.length - 3,
-    );
+    const failing = recorded.filter((r) => !r.ok);
+    expect(
+      failing.map((r) => r.scenario.name),
+      formatReport(evaluate(failing.map((r) => r.scenario))),
+    ).toEqual([]);
     const reversed = recorded.filter((r) => r.scenario.recorded?.expect === 'reversed');
     const goodOnReversed = reversed.flatMap((r) => r.actual).filter((a) => a.endsWith(':good'));
     expect(goodOnReversed.length).toBeLessThanOrEqual(1);

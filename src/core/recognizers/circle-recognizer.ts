@@ -77,7 +77,7 @@ export class CircleRecognizer implements StepRecognizer {
     this.findContacts(frame);
     this.geometry.region.paths.forEach((path, i) => {
       const state = this.states[i] as CircleState;
-      const point = frame.face ? this.pick(frame, state) : null;
+      const point = frame.face ? this.pick(state) : null;
       if (!point) {
         if (state.lastAngle !== null && frame.t - state.lastSeen > DROPOUT_MS)
           this.end(state, path.side, judgements);
@@ -150,7 +150,7 @@ export class CircleRecognizer implements StepRecognizer {
   }
 
   /** The contact working on this ring: the circle's own hand while it stays in reach, else the first in reach. */
-  private pick(frame: RecognizerFrame, state: CircleState): Vec2 | null {
+  private pick(state: CircleState): Vec2 | null {
     const inReach = (p: Vec2) => this.outsideReach(p, state) === 0;
     const own = this.contactPoints.find((c) => c !== null && c.id === state.owner);
     if (own && inReach(own.point)) return own.point;
@@ -159,8 +159,6 @@ export class CircleRecognizer implements StepRecognizer {
     // A different hand: the angle history does not carry over.
     if (state.owner !== null && state.owner !== found.id) state.lastAngle = null;
     state.owner = found.id;
-    const slot = frame.hands.slots.find((h) => h.id === found.id);
-    if (slot) frame.hands.noteOnSkin(slot);
     return found.point;
   }
 

@@ -122,7 +122,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
       if (sample && sample !== 'off') {
         this.owners[i] = hit?.slot.id ?? null;
         this.onTarget = true;
-        if (hit) frame.hands.noteOnSkin(hit.slot);
       }
       tracker.setPathLength(this.geometry.lengths[i] ?? 0);
       const approach = hit ? this.approaches[i]?.get(hit.slot.id) : undefined;
@@ -166,12 +165,15 @@ export class PathStrokeRecognizer implements StepRecognizer {
       if (!contact) return;
       this.touching.add(slot.id);
       this.noteSide(slot.id, contact.point, frame.t);
-      if (slot.lifted) return;
       let best: { index: number; hit: PathHit; score: number } | null = null;
       this.geometry.region.paths.forEach((_, i) => {
         this.project(contact.point, i);
         if (this.projection.distance <= APPROACH_DISTANCE)
-          this.nextApproaches[i]?.set(slot.id, { t: frame.t, s: this.projection.s });
+          this.nextApproaches[i]?.set(slot.id, {
+            t: frame.t,
+            s: this.projection.s,
+            distance: this.projection.distance,
+          });
         const owned = this.owners[i] === slot.id && this.trackers[i]?.inStroke;
         const reach = owned ? PATH_EXIT_DISTANCE : PATH_ENTER_DISTANCE;
         if (this.projection.distance > reach) return;
