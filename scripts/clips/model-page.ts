@@ -17,7 +17,8 @@ export async function openModelPage(html: string): Promise<ModelPage> {
   const server: ViteDevServer = await createServer({
     root,
     logLevel: 'error',
-    server: { port: 0, fs: { allow: [root, fixtures] }, watch: { ignored: ['**/.clips/**'] } },
+    // No file watching or hot reload: a source edited during a long recording must not reload the page.
+    server: { port: 0, fs: { allow: [root, fixtures] }, watch: null, hmr: false },
   });
   await server.listen();
   const base = server.resolvedUrls?.local[0] ?? '';

@@ -1,6 +1,21 @@
 import type { FaceObservation, HandObservation, TrackedFrame } from '../core/frame';
 import { HandWorkerPolicy } from './hand-worker-policy';
-import { LandmarkWorkerClient, type RuntimeUrls } from './landmark-worker-client';
+import {
+  type DetectionResult,
+  LandmarkWorkerClient,
+  type RuntimeUrls,
+} from './landmark-worker-client';
+
+/** A landmark model the tracker can run: a {@link LandmarkWorkerClient}, or a fake in tests. */
+export interface LandmarkDetector {
+  /** Where the model runs ("GPU" or "CPU"). */
+  readonly delegate: string;
+  /** Runs the model on `bitmap`, which it takes over. */
+  detect(bitmap: ImageBitmap, timestamp: number): Promise<DetectionResult>;
+  /** Sets how many hands a hand model looks for. */
+  configure(numHands: number): Promise<void>;
+  dispose(): void;
+}
 
 /** Timing of the last tracked frame, for diagnostics and benchmarks. */
 export interface TrackingTimings {
@@ -46,10 +61,16 @@ export class Tracker {
   private handT = -Infinity;
   private onError: TrackingErrorListener | null = null;
   private disposed = false;
+  /**
+   * Workers given a frame and not yet done with it. Claimed when the frame is handed out, not when
+   * the worker gets its request: the image is copied in between, and a second frame arriving then
+   * must not pick the same worker.
+   */
+  private readonly working = new Set<LandmarkDetector>();
 
   private constructor(
-    private readonly faceWorker: LandmarkWorkerClient,
-    private readonly handWorkers: LandmarkWorkerClient[],
+    private readonly faceWorker: LandmarkDetector,
+    private readonly handWorkers: LandmarkDetector[],
     numHands: number,
   ) {
     this.numHands = handWorkers.map(() => numHands);
@@ -81,6 +102,15 @@ export class Tracker {
     return new Tracker(face, hands, numHands);
   }
 
+  /** A tracker over detectors already loaded (fakes in tests). */
+  static fromDetectors(
+    face: LandmarkDetector,
+    hands: LandmarkDetector[],
+    numHands = 2,
+  ): Tracker {
+    return new Tracker(face, hands, numHands);
+  }
+
   /** Where the models run ("GPU" or "CPU"). */
   get delegate(): string {
     return this.faceWorker.delegate;
@@ -103,8 +133,8 @@ export class Tracker {
   /** True when both workers are busy, so a new camera frame would go unused. */
   get saturated(): boolean {
     return (
-      this.handWorkers.every((w) => w.busy) &&
-      (this.faceWorker.busy || !this.faceDue(performance.now()))
+      this.handWorkers.every((w) => this.working.has(w)) &&
+      (this.working.has(this.faceWorker) || !this.faceDue(performance.now()))
     );
   }
 
@@ -122,15 +152,21 @@ export class Tracker {
   private dispatch(): void {
     const frame = this.latest;
     if (!frame || this.disposed) return;
-    if (!this.faceWorker.busy && this.faceDue(frame.t) && frame.t > this.faceStartedT) {
+    if (
+      !this.working.has(this.faceWorker) &&
+      this.faceDue(frame.t) &&
+      frame.t > this.faceStartedT
+    ) {
       this.faceStartedT = frame.t;
+      this.working.add(this.faceWorker);
       void this.runFace(frame.source, frame.t);
     }
     const idle = this.handWorkers.findIndex(
-      (w, i) => !w.busy && this.policy.takesFrame(i, frame.t),
+      (w, i) => !this.working.has(w) && this.policy.takesFrame(i, frame.t),
     );
     if (idle >= 0 && frame.t > this.handT) {
       this.handT = frame.t;
+      this.working.add(this.handWorkers[idle] as LandmarkDetector);
       void this.runHands(idle, frame.source, frame.t, frame.capturedAt);
     }
   }
@@ -147,17 +183,21 @@ export class Tracker {
   }
 
   private async runFace(source: ImageBitmapSource, t: number): Promise<void> {
+    let result: DetectionResult;
     try {
-      const result = await this.faceWorker.detect(await createImageBitmap(source), t);
-      this.lastTimings = { ...this.lastTimings, faceMs: result.inferenceMs };
-      if (t > this.faceT) {
-        this.face = result.faces[0] ?? null;
-        this.faceT = t;
-      }
-      this.dispatch();
+      result = await this.faceWorker.detect(await createImageBitmap(source), t);
     } catch (error) {
       this.fail(error);
+      return;
+    } finally {
+      this.working.delete(this.faceWorker);
     }
+    this.lastTimings = { ...this.lastTimings, faceMs: result.inferenceMs };
+    if (t > this.faceT) {
+      this.face = result.faces[0] ?? null;
+      this.faceT = t;
+    }
+    this.dispatch();
   }
 
   private async runHands(
@@ -166,22 +206,26 @@ export class Tracker {
     t: number,
     capturedAt: number,
   ): Promise<void> {
-    const worker = this.handWorkers[index] as LandmarkWorkerClient;
+    const worker = this.handWorkers[index] as LandmarkDetector;
+    let result: DetectionResult;
     try {
       const wanted = this.policy.handsFor(index, t);
       if (wanted !== this.numHands[index]) {
         await worker.configure(wanted);
         this.numHands[index] = wanted;
       }
-      const result = await worker.detect(await createImageBitmap(source), t);
-      this.lastTimings = { ...this.lastTimings, handMs: result.inferenceMs };
-      this.policy.observe(t, result.hands.length);
-      // The worker starts on the next frame before this one's results are handled.
-      this.dispatch();
-      this.emit(t, result.hands, capturedAt);
+      result = await worker.detect(await createImageBitmap(source), t);
     } catch (error) {
       this.fail(error);
+      return;
+    } finally {
+      this.working.delete(worker);
     }
+    this.lastTimings = { ...this.lastTimings, handMs: result.inferenceMs };
+    this.policy.observe(t, result.hands.length);
+    // The worker starts on the next frame before this one's results are handled.
+    this.dispatch();
+    this.emit(t, result.hands, capturedAt);
   }
 
   private emit(t: number, hands: HandObservation[], capturedAt: number): void {

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DetectionResult } from '../../src/tracking/landmark-worker-client';
+import { type LandmarkDetector, Tracker } from '../../src/tracking/tracker';
+
+/** A landmark worker stand-in: one request at a time, as the real one; results resolved by hand. */
+class FakeDetector implements LandmarkDetector {
+  readonly delegate = 'CPU';
+  readonly timestamps: number[] = [];
+  private pending: ((result: DetectionResult) => void) | null = null;
+
+  constructor(private readonly result: Partial<DetectionResult> = {}) {}
+
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
+  detect(_bitmap: ImageBitmap, timestamp: number): Promise<DetectionResult> {
+    if (this.pending) return Promise.reject(new Error('A detection is already running.'));
+    this.timestamps.push(timestamp);
+    return new Promise((resolve) => {
+      this.pending = resolve;
+    });
+  }
+
+  async configure(): Promise<void> {}
+
+  dispose(): void {}
+
+  finish(): void {
+    const resolve = this.pending;
+    this.pending = null;
+    resolve?.({ inferenceMs: 5, faces: [], hands: [], ...this.result });
+  }
+}
+
+/** createImageBitmap that resolves only when told to, like a copy that takes a while. */
+const copies: (() => void)[] = [];
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('Tracker', () => {
+  beforeEach(() => {
+    copies.length = 0;
+    vi.stubGlobal(
+      'createImageBitmap',
+      () =>
+        new Promise((resolve) => {
+          copies.push(() => resolve({ close() {} }));
+        }),
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('never gives a second frame to a worker still copying the first one', async () => {
+    const face = new FakeDetector();
+    const hands = [new FakeDetector(), new FakeDetector()];
+    const tracker = Tracker.fromDetectors(face, hands, 1);
+    const errors: Error[] = [];
+    tracker.listen(
+      () => {},
+      (error) => errors.push(error),
+    );
+    const source = {} as ImageBitmapSource;
+    tracker.offer(source, 1, 1);
+    // The first frame's image is still being copied: the second goes to the other hand worker.
+    tracker.offer(source, 2, 2);
+    expect(tracker.saturated).toBe(true);
+    tracker.offer(source, 3, 3);
+    for (const copy of copies) copy();
+    await flush();
+    expect(errors).toEqual([]);
+    expect(hands.map((h) => h.timestamps)).toEqual([[1], [2]]);
+    expect(face.timestamps).toEqual([1]);
+  });
+
+  it('emits a frame per hand result in time order, with the latest face carried forward', async () => {
+    const faceLandmarks = [[0.5, 0.5, 0]] as [number, number, number][];
+    const face = new FakeDetector({ faces: [{ landmarks: faceLandmarks, blendshapes: {} }] });
+    const hand = new FakeDetector();
+    const tracker = Tracker.fromDetectors(face, [hand], 1);
+    const frames: { t: number; face: unknown }[] = [];
+    tracker.listen(
+      (frame) => frames.push({ t: frame.t, face: frame.face }),
+      () => {},
+    );
+    tracker.offer({} as ImageBitmapSource, 10, 10);
+    for (const copy of copies.splice(0)) copy();
+    await flush();
+    face.finish();
+    await flush();
+    hand.finish();
+    await flush();
+    // The hand worker is free again and takes the newest frame.
+    tracker.offer({} as ImageBitmapSource, 20, 20);
+    for (const copy of copies.splice(0)) copy();
+    await flush();
+    hand.finish();
+    await flush();
+    expect(frames.map((f) => f.t)).toEqual([10, 20]);
+    expect(frames.every((f) => f.face !== null)).toBe(true);
+  });
+
+  it('reports a failing worker and emits nothing after dispose', async () => {
+    const face = new FakeDetector();
+    const hand = new FakeDetector();
+    hand.detect = () => Promise.reject(new Error('wasm aborted'));
+    const tracker = Tracker.fromDetectors(face, [hand], 1);
+    const errors: string[] = [];
+    const frames: number[] = [];
+    tracker.listen(
+      (frame) => frames.push(frame.t),
+      (error) => errors.push(error.message),
+    );
+    tracker.offer({} as ImageBitmapSource, 1, 1);
+    for (const copy of copies.splice(0)) copy();
+    await flush();
+    expect(errors).toEqual(['wasm aborted']);
+    tracker.dispose();
+    tracker.offer({} as ImageBitmapSource, 2, 2);
+    expect(copies).toEqual([]);
+    expect(frames).toEqual([]);
+  });
+});
