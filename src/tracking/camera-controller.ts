@@ -1,7 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Why the camera could not start, so the UI can say what to do. */
-export type CameraErrorKind = 'denied' | 'not-found' | 'in-use' | 'unsupported' | 'unknown';
+export type CameraErrorKind =
+  | 'denied'
+  | 'not-found'
+  | 'in-use'
+  | 'unsupported'
+  | 'stopped'
+  | 'unknown';
 
 /** A camera failure with a message a person can act on. */
 export class CameraError extends Error {
@@ -46,6 +52,8 @@ function toCameraError(error: unknown): CameraError {
  */
 export class CameraController implements ReactiveController {
   private stream: MediaStream | null = null;
+  /** Counts starts and stops, so a start overtaken by a stop while it waits can tell. */
+  private generation = 0;
   private readonly onPageHide = () => this.stop();
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -66,14 +74,22 @@ export class CameraController implements ReactiveController {
       );
     }
     this.stop();
+    const generation = this.generation;
+    let stream: MediaStream;
     try {
-      this.stream = await navigator.mediaDevices.getUserMedia({
+      stream = await navigator.mediaDevices.getUserMedia({
         audio: false,
         video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
       });
     } catch (error) {
       throw toCameraError(error);
     }
+    if (generation !== this.generation) {
+      // Stopped while the browser was opening the camera: close what it opened.
+      for (const track of stream.getTracks()) track.stop();
+      throw new CameraError('stopped', 'The camera was stopped before it started.');
+    }
+    this.stream = stream;
     performance.mark('massage:camera-granted');
     video.srcObject = this.stream;
     video.muted = true;
@@ -88,6 +104,7 @@ export class CameraController implements ReactiveController {
 
   /** Stops every track of the stream. */
   stop(): void {
+    this.generation++;
     window.removeEventListener('pagehide', this.onPageHide);
     if (!this.stream) return;
     for (const track of this.stream.getTracks()) track.stop();

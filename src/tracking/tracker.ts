@@ -103,11 +103,7 @@ export class Tracker {
   }
 
   /** A tracker over detectors already loaded (fakes in tests). */
-  static fromDetectors(
-    face: LandmarkDetector,
-    hands: LandmarkDetector[],
-    numHands = 2,
-  ): Tracker {
+  static fromDetectors(face: LandmarkDetector, hands: LandmarkDetector[], numHands = 2): Tracker {
     return new Tracker(face, hands, numHands);
   }
 

@@ -13,7 +13,7 @@ import {
 import { parseTrace, TraceRecorder } from '../core/trace';
 import '../overlay/stroke-overlay';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
-import { CameraController } from '../tracking/camera-controller';
+import { CameraController, CameraError } from '../tracking/camera-controller';
 import { CameraFrameLoop } from '../tracking/frame-loop';
 import type { FrameSource } from '../tracking/frame-source';
 import { defaultRuntimeUrls } from '../tracking/landmark-worker-client';
@@ -310,6 +310,8 @@ export class MassageApp extends LitElement {
     } catch (error) {
       this.camera.stop();
       tracker.then((t) => t.dispose()).catch(() => undefined);
+      // Ended on purpose while the camera was opening: nothing failed.
+      if (error instanceof CameraError && error.kind === 'stopped') return;
       return this.fail(error instanceof Error ? error.message : String(error));
     }
     performance.mark('massage:tracking-ready');
