@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, preview } from 'vite';
 import { openApp } from '../../tests/browser/app-session.ts';
+import { chromiumCpuSeconds, cpuSince } from '../../tests/browser/process-cpu.ts';
 import { buildClip } from './make-clips.ts';
 import { type ClipPlan, LEAD_MS, readPlans, SHORT_SET } from './plan.ts';
 import { ensureOutDir } from './sources.ts';
@@ -27,6 +28,10 @@ export interface LiveResult {
   loadMs: number;
   /** Which pass of the looping clip was counted (1 unless loading outlasted the lead-in). */
   pass: number;
+  /** CPU seconds Chromium used during the pass, by process type. */
+  cpu: Map<string, number>;
+  /** Length of the pass (ms). */
+  passMs: number;
 }
 
 /** Time after the pass during which results still count: the clip's last seconds hold no hand. */
@@ -90,10 +95,16 @@ export async function evalClip(appUrl: string, plan: ClipPlan): Promise<LiveResu
     const pass = Math.max(0, Math.ceil((trackingAt - cameraAt - LEAD_MS) / plan.durationMs));
     const start = cameraAt + pass * plan.durationMs;
     const end = start + plan.durationMs + TAIL_MS;
+    while (Date.now() < start) {
+      await session.page.waitForTimeout(20);
+      poll();
+    }
+    const cpuAtStart = chromiumCpuSeconds();
     while (Date.now() < end) {
       await session.page.waitForTimeout(100);
       poll();
     }
+    const cpu = cpuSince(cpuAtStart, chromiumCpuSeconds());
     const inPass = arrived.filter((e) => e.at >= start && e.at <= end);
     const strokes = inPass.filter(
       (e) => e.type === 'massage-stroke' && e.detail.step === plan.step,
@@ -120,6 +131,8 @@ export async function evalClip(appUrl: string, plan: ClipPlan): Promise<LiveResu
       framesTracked: tracked(tracking.at(-1)) - tracked(tracking[0]),
       loadMs: trackingAt - cameraAt,
       pass: pass + 1,
+      cpu,
+      passMs: end - start,
     };
   } finally {
     await session.close();
@@ -131,6 +144,12 @@ export function formatResult(r: LiveResult): string {
   const other = Object.entries(r.other)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
+  const seconds = r.passMs / 1000;
+  const cpu = [...r.cpu]
+    .filter(([, s]) => s > 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, s]) => `${type} ${Math.round((100 * s) / seconds)}%`)
+    .join(', ');
   return [
     r.name.padEnd(38),
     `${r.expect.padEnd(8)}`,
@@ -139,7 +158,7 @@ export function formatResult(r: LiveResult): string {
     `wrong-direction ${String(r.wrong).padStart(2)}`,
     `other ${other || '-'}`,
     `complete ${r.completed ? 'yes' : 'no'}`,
-    `(${r.framesTracked} frames tracked, models ready after ${(r.loadMs / 1000).toFixed(1)} s${r.pass > 1 ? `, pass ${r.pass} counted` : ''})`,
+    `(${r.framesTracked} frames tracked, ${(r.framesTracked / seconds).toFixed(1)} a second, models ready after ${(r.loadMs / 1000).toFixed(1)} s${r.pass > 1 ? `, pass ${r.pass} counted` : ''}; Chromium CPU: ${cpu || '-'})`,
   ].join('  ');
 }
 

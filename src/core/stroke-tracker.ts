@@ -116,6 +116,8 @@ export interface PathContact {
    * comes off the skin toward the camera.
    */
   readonly palm: number;
+  /** The hand has just come into view: it was not seen in the frames before this one. */
+  readonly appeared?: boolean;
 }
 
 /**
@@ -148,7 +150,7 @@ const JUMP_FACE_WIDTHS = 0.2;
  * A hand seen again after missing this long (ms) may have moved anywhere meanwhile: if it comes
  * back nearer the start than where it vanished, it has begun a new stroke.
  */
-const RESUME_MS = 120;
+export const RESUME_MS = 120;
 /** Movement along the path that counts as progress for the stall timer. */
 const PROGRESS_STEP = 0.03;
 /** Within this much of its starting extreme the hand has not yet set off (share of the path). */
@@ -181,6 +183,8 @@ type Ending = 'lift' | 'stall' | 'reverse' | 'gap' | 'jump' | 'flush';
  */
 export class StrokeTracker {
   private active = false;
+  /** The attempt was seen from its start (not begun by a hand coming into view on the path, or a jump). */
+  private startSeen = true;
   private startS = 0;
   private startT = 0;
   private minS = 0;
@@ -284,7 +288,9 @@ export class StrokeTracker {
 
   private step(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
     if (sample === null) {
-      if (this.active && t - this.lastSeenT > DROPOUT_MS) return this.finish('gap');
+      // Seen leaving the path before it vanished, the hand lifted off; else the end went unseen.
+      if (this.active && t - this.lastSeenT > DROPOUT_MS)
+        return this.finish(this.offSince === null ? 'gap' : 'lift');
       return null;
     }
     if (sample === 'off') {
@@ -311,12 +317,13 @@ export class StrokeTracker {
         this.begin(approach.t, { ...sample, s: approach.s, distance: approach.distance });
         return this.step(t, sample);
       }
-      this.begin(t, sample);
+      // A hand that comes into view already on the path was not seen touching down.
+      this.begin(t, sample, !sample.appeared);
       return null;
     }
     if (Math.abs(sample.s - this.lastS) > this.jumpTravel) {
       const attempt = this.finish('jump');
-      this.begin(t, sample);
+      this.begin(t, sample, false);
       return attempt;
     }
     if (this.restartedAfterGap(unseenMs, sample)) {
@@ -375,9 +382,10 @@ export class StrokeTracker {
     return [attempt, waiting].filter((a): a is StrokeAttempt => a !== null);
   }
 
-  private begin(t: number, sample: PathContact): void {
+  private begin(t: number, sample: PathContact, startSeen = true): void {
     const s = sample.s;
     this.active = true;
+    this.startSeen = startSeen;
     this.startS = this.minS = this.maxS = this.lastS = this.progressHigh = this.progressLow = s;
     this.startT = this.minT = this.maxT = this.lastSeenT = this.lastProgressT = t;
     this.nearLowT = this.nearHighT = this.forwardDepartT = this.backwardDepartT = t;
@@ -485,16 +493,20 @@ export class StrokeTracker {
     }
     const departT = goesForward ? this.forwardDepartT : this.backwardDepartT;
     const duration = Math.max(0, strokeEndT - departT);
-    const seenToEnd = ending !== 'gap' && ending !== 'jump';
+    const seenWhole = this.startSeen && ending !== 'gap' && ending !== 'jump';
     let verdict: StrokeVerdict;
     if (direction < 0) {
       // A short backward slide is repositioning, not an attempt.
       if (magnitude < this.minTravel) return null;
       verdict = 'wrong-direction';
     } else if (magnitude < this.minTravel) {
-      // Only a real try, seen to its end, earns the hint; a shorter slide or a piece cut off by
-      // lost tracking is no stroke at all.
-      if (!seenToEnd || magnitude < SHORT_SHARE * this.minTravel) return null;
+      // Only a real try, seen from start to end, earns the hint; a shorter slide or a piece cut
+      // off by lost tracking is no stroke at all.
+      if (!seenWhole || magnitude < SHORT_SHARE * this.minTravel) {
+        // A piece of a stroke, though: a movement back after it is its return.
+        if (!seenWhole) this.lastJudged = { direction, endT: this.lastSeenT, distance, palm };
+        return null;
+      }
       verdict = 'too-short';
     } else if (duration < this.tuning.minDurationMs * magnitude) verdict = 'too-fast';
     else if (duration > this.tuning.maxDurationMs) verdict = 'too-slow';

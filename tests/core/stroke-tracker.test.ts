@@ -206,6 +206,37 @@ describe('StrokeTracker', () => {
     expect(verdicts(attempts)).toEqual(['good']);
   });
 
+  it('gives "too short" only to an attempt seen from touch-down to lift-off', () => {
+    const short = ramp(0.3, 0.65, 8);
+    // Seen whole, lifting off in view, even if the hand then leaves the picture.
+    const whole = new StrokeTracker(STROKE_TUNING.glide);
+    expect(verdicts(feed(whole, [...short, ...away(2), ...lost(20)]))).toEqual(['too-short']);
+    // The hand came into view already on the path: its start went unseen.
+    const appeared = new StrokeTracker(STROKE_TUNING.glide);
+    const pieces = feedContacts(appeared, [
+      { s: 0.3, appeared: true },
+      ...short.slice(1).map((s) => ({ s })),
+    ]);
+    expect(verdicts([...pieces, ...feed(appeared, away(6), 400)])).toEqual([]);
+    // It vanished without being seen to leave: its end went unseen.
+    const vanished = new StrokeTracker(STROKE_TUNING.glide);
+    expect(verdicts(feed(vanished, [...short, ...lost(20)]))).toEqual([]);
+  });
+
+  it('takes a movement back, growing toward the camera, after an unjudged piece for its return', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const piece = feedContacts(tracker, [
+      { s: 0.6, appeared: true },
+      ...ramp(0.6, 0.97, 8)
+        .slice(1)
+        .map((s) => ({ s })),
+    ]);
+    // Back along the path within the return window, the palm growing as it comes off the skin.
+    const back = ramp(0.97, 0.1, 12).map((s, i) => ({ s, palm: 1 + 0.03 * i }));
+    const attempts = [...piece, ...feedContacts(tracker, back, 400), ...tracker.flush()];
+    expect(verdicts(attempts)).toEqual([]);
+  });
+
   it('takes a movement that closes in on the path as the hand coming in, not a stroke', () => {
     // Against the arrow, closing in from 0.1 face widths: getting into position.
     const closing = (from: number, to: number) =>

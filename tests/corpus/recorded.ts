@@ -50,6 +50,14 @@ function routineStep(file: string, routineId: string, stepId: string) {
   return { routine, step };
 }
 
+/** Share of the frames during the planned strokes in which the hand model found a hand. */
+function handsFound(trace: Trace, strokes: readonly PlannedStroke[]): number {
+  const during = trace.frames.filter((f) =>
+    strokes.some((s) => f.t >= s.startMs && f.t <= s.endMs),
+  );
+  return during.length ? during.filter((f) => f.hands.length > 0).length / during.length : 0;
+}
+
 /** The labels of the recorded traces (recorded/*.label.json), by file name. */
 export function recordedLabels(): { file: string; label: Label }[] {
   return readdirSync(dir)
@@ -88,7 +96,11 @@ export function recordedCorpus(): Scenario[] {
         step,
         expected: [],
         complete: label.expect === 'correct',
-        recorded: { expect: label.expect, strokes: label.strokes.length },
+        recorded: {
+          expect: label.expect,
+          strokes: label.strokes.length,
+          handsFound: handsFound(trace, label.strokes),
+        },
       },
     ];
   });

@@ -30,7 +30,12 @@ export interface Scenario {
    * wrong way ("reversed"), `strokes` of them. Correct: the step completes with at most one
    * non-good verdict per ten strokes. Reversed: no good verdict and no completion.
    */
-  readonly recorded?: { readonly expect: 'correct' | 'reversed'; readonly strokes: number };
+  readonly recorded?: {
+    readonly expect: 'correct' | 'reversed';
+    readonly strokes: number;
+    /** Share of the frames during the planned strokes in which the hand model found a hand. */
+    readonly handsFound: number;
+  };
 }
 
 /** A face and a hand the corpus is built from (real landmarks), and the camera rate they play at. */

@@ -47,6 +47,49 @@ describe('PathStrokeRecognizer', () => {
     expect(strokes('facegym-daily', 'jawline-glide', frames)).toEqual([]);
   });
 
+  it('gives no "too short" to a hand that comes into view already part-way along the path', () => {
+    const piece = stroke('jawline-outward', 'right', 0.6, 0.97, 500, { effector: 'knuckles' });
+    // The hand model finds the hand only once it is part-way along: its start went unseen.
+    const lift = {
+      durationMs: 300,
+      effector: 'knuckles' as const,
+      at: (k: number) => ({
+        region: 'jawline-outward' as const,
+        side: 'right' as const,
+        s: 0.97,
+        offset: { x: 0, y: 0.3 * k },
+      }),
+    };
+    const appearing = synth.render([away(600), piece, lift, away(600)]);
+    expect(strokes('facegym-daily', 'jawline-glide', appearing)).toEqual([]);
+    // The same piece, with the hand seen beside the jaw, then touching down and resting there
+    // before it set off, is a short stroke.
+    const a = synth.pathPoint('jawline-outward', 'right', 0.59);
+    const b = synth.pathPoint('jawline-outward', 'right', 0.61);
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const normal = { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
+    const beside = (durationMs: number, offset: (k: number) => number, s = 0.6): MotionSegment => ({
+      durationMs,
+      effector: 'knuckles',
+      at: (k) => ({
+        region: 'jawline-outward',
+        side: 'right',
+        s,
+        offset: { x: normal.x * offset(k), y: normal.y * offset(k) },
+      }),
+    });
+    const seen = synth.render([
+      away(600),
+      beside(300, () => 0.28),
+      beside(200, (k) => 0.28 * (1 - k)),
+      beside(300, () => 0),
+      piece,
+      beside(300, (k) => 0.28 * k, 0.97),
+      away(600),
+    ]);
+    expect(strokes('facegym-daily', 'jawline-glide', seen)).toEqual(['right:too-short']);
+  });
+
   it('keeps a stroke whose hand strays a little farther from the path than where it may touch down', () => {
     // Off the path by 0.13 face widths across it, over the middle of the stroke: past the
     // touch-down distance, inside the lift-off distance.
