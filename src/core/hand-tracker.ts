@@ -43,8 +43,8 @@ const REFILTER_AFTER_MS = 120;
 const PINCH_REACH = 0.75;
 /** Palm landmarks: wrist and the four finger bases. */
 const PALM = [0, 5, 9, 13, 17] as const;
-/** Smoothing of the palm size (share of the new value per frame). */
-const PALM_SIZE_SMOOTHING = 0.35;
+/** Time constant (ms) of the palm size's smoothing: a share of 0.35 per frame at 15 frames a second. */
+const PALM_SIZE_SMOOTHING_MS = 150;
 
 /** One tracked hand: its effector points in face coordinates, smoothed. */
 export interface HandSlot {
@@ -70,6 +70,11 @@ export interface HandSlot {
   palmSize: number;
   /** Seen recently enough to count as present (hands vanish for a few frames near the face). */
   present: boolean;
+  /**
+   * Since when the hand has been in view without a break of more than a frame or
+   * REFILTER_AFTER_MS, whichever is longer.
+   */
+  inViewSince: number;
   /** Seen in the current frame: only then do its points feed recognisers. */
   seenNow: boolean;
   /** Thumb and index tips pinched together (with hysteresis). */
@@ -104,7 +109,11 @@ export class HandTracker {
     seenNow: false,
     pinchClosed: false,
     lastSeen: -Infinity,
+    inViewSince: -Infinity,
   }));
+  /** Times of the previous update (or miss) and of the current one. */
+  private previousUpdateT = Number.NaN;
+  private updateT = Number.NaN;
   private readonly scratch: Vec2 = { x: 0, y: 0 };
   private readonly thumb: Vec2 = { x: 0, y: 0 };
   private readonly centers: Vec2[] = [];
@@ -130,11 +139,13 @@ export class HandTracker {
 
   /** Marks every hand unseen this frame (the face was lost, so hand positions mean nothing). */
   miss(t: number): void {
+    this.advance(t);
     for (const state of this.states) this.markMissing(state, t);
   }
 
   /** Takes this frame's hands, expressed in `space`. */
   update(hands: readonly HandObservation[], t: number, space: FaceSpace): void {
+    this.advance(t);
     const observed = hands.slice(0, this.states.length);
     observed.forEach((hand, i) => {
       this.centers[i] ??= { x: 0, y: 0 };
@@ -150,6 +161,11 @@ export class HandTracker {
       }
       this.follow(state, hand, this.centers[index] as Vec2, t, space);
     });
+  }
+
+  private advance(t: number): void {
+    this.previousUpdateT = this.updateT;
+    this.updateT = t;
   }
 
   /**
@@ -211,6 +227,7 @@ export class HandTracker {
     state.points.clear();
     state.pinchClosed = false;
     state.palmSize = 0;
+    state.lastSeen = -Infinity;
   }
 
   private follow(
@@ -220,21 +237,26 @@ export class HandTracker {
     t: number,
     space: FaceSpace,
   ): void {
-    if (t - state.lastSeen > REFILTER_AFTER_MS) {
+    // Missing from a frame or more, for longer than REFILTER_AFTER_MS (at a low frame rate one
+    // frame is longer than that, and a hand seen in every frame has not been away).
+    const away = state.lastSeen !== this.previousUpdateT && t - state.lastSeen > REFILTER_AFTER_MS;
+    if (away) {
       // The hand moved unseen: smoothing from where it vanished would drag it along a path it never took.
       for (const [fx, fy] of state.filters.values()) {
         fx.reset();
         fy.reset();
       }
+      state.inViewSince = t;
     }
+    const sinceSeen = t - state.lastSeen;
     state.lastSeen = t;
     state.present = true;
     state.seenNow = true;
     state.center.x = center.x;
     state.center.y = center.y;
     const size = palmSize(hand.landmarks, space);
-    state.palmSize =
-      state.palmSize > 0 ? state.palmSize + PALM_SIZE_SMOOTHING * (size - state.palmSize) : size;
+    const share = 1 - Math.exp(-sinceSeen / PALM_SIZE_SMOOTHING_MS);
+    state.palmSize = state.palmSize > 0 ? state.palmSize + share * (size - state.palmSize) : size;
     state.points.clear();
     for (const effector of EFFECTORS) {
       if (!effectorPoint(hand.landmarks, effector, this.scratch)) continue;

@@ -150,7 +150,7 @@ const JUMP_FACE_WIDTHS = 0.2;
  * A hand seen again after missing this long (ms) may have moved anywhere meanwhile: if it comes
  * back nearer the start than where it vanished, it has begun a new stroke.
  */
-export const RESUME_MS = 120;
+const RESUME_MS = 120;
 /** Movement along the path that counts as progress for the stall timer. */
 const PROGRESS_STEP = 0.03;
 /** Within this much of its starting extreme the hand has not yet set off (share of the path). */
@@ -195,6 +195,11 @@ export class StrokeTracker {
   private lastSeenT = 0;
   /** When the hand was last seen on the path, whatever the attempt. */
   private lastSampleT = -Infinity;
+  /** A frame went by without the hand since its last contact (frame rates differ: time alone cannot tell). */
+  private missedFrame = false;
+  /** Time of the frame before the current one. */
+  private previousFrameT = -Infinity;
+  private frameT = -Infinity;
   private lastSampleS = 0;
   /** The hand was seen off the path since its last contact: it lifted, it did not vanish. */
   private seenOffPath = false;
@@ -271,6 +276,8 @@ export class StrokeTracker {
 
   /** Advances by one frame; returns the attempt that ended in it, if it earned a verdict. */
   update(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
+    this.previousFrameT = this.frameT;
+    this.frameT = t;
     const attempt = this.step(t, sample, approach);
     if (attempt) return attempt;
     // A flick waiting for its return long enough goes out alone.
@@ -288,6 +295,7 @@ export class StrokeTracker {
 
   private step(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
     if (sample === null) {
+      this.missedFrame = true;
       // Seen leaving the path before it vanished, the hand lifted off; else the end went unseen.
       if (this.active && t - this.lastSeenT > DROPOUT_MS)
         return this.finish(this.offSince === null ? 'gap' : 'lift');
@@ -295,11 +303,13 @@ export class StrokeTracker {
     }
     if (sample === 'off') {
       this.seenOffPath = true;
+      this.missedFrame = true;
       if (!this.active) return null;
       this.offSince ??= t;
       return t - this.offSince >= LIFT_MS ? this.finish('lift') : null;
     }
-    const unseenMs = t - this.lastSampleT;
+    const unseenMs = this.missedFrame ? t - this.lastSampleT : 0;
+    this.missedFrame = false;
     const lastSampleS = this.lastSampleS;
     const dropout = !this.seenOffPath;
     this.lastSampleT = t;
@@ -311,7 +321,7 @@ export class StrokeTracker {
         this.begin(t - unseenMs, { ...sample, s: lastSampleS });
         return this.step(t, sample);
       }
-      if (approach && t - approach.t <= RESUME_MS && approach.s !== sample.s) {
+      if (approach && approach.t >= this.previousFrameT && approach.s !== sample.s) {
         // Touched down mid-way, coming from just beside the path: a flick whipped up from under
         // the chin starts under the chin.
         this.begin(approach.t, { ...sample, s: approach.s, distance: approach.distance });

@@ -17,7 +17,8 @@ export function chromiumCpuSeconds(): Map<string, number> {
   }
   for (const pid of pids) {
     try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      // NOTE: Chromium's child processes rewrite their command line as one space-separated string.
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
       if (!/chrom/.test(args[0] ?? '')) continue;
       const type = args.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

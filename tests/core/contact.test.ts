@@ -26,6 +26,7 @@ function hand(
     seenNow: true,
     pinchClosed: false,
     lastSeen: 0,
+    inViewSince: 0,
   };
 }
 

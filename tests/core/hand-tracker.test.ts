@@ -132,11 +132,25 @@ describe('HandTracker', () => {
   it('restarts the smoothing of a hand seen again after missing a few frames', () => {
     const tracker = new HandTracker();
     for (let i = 0; i < 10; i++) tracker.update([handAt(-0.3, 0.4)], i * 40, space);
+    for (let t = 400; t < 600; t += 40) tracker.update([], t, space);
     tracker.update([handAt(-0.2, 0.4)], 600, space);
     const x = tracker.slots[0]?.smoothed.get('knuckles')?.x ?? 0;
     const raw = new HandTracker();
     raw.update([handAt(-0.2, 0.4)], 0, space);
     expect(x).toBeCloseTo(raw.slots[0]?.smoothed.get('knuckles')?.x ?? 0, 6);
+    expect(tracker.slots[0]?.inViewSince).toBe(600);
+  });
+
+  it('keeps smoothing a hand seen in every frame, however slow the frames come', () => {
+    const tracker = new HandTracker();
+    // Four frames a second: each frame is longer than a short dropout, but none was missed.
+    for (let i = 0; i < 8; i++) tracker.update([handAt(-0.3, 0.4)], i * 250, space);
+    tracker.update([handAt(-0.2, 0.4)], 2000, space);
+    const x = tracker.slots[0]?.smoothed.get('knuckles')?.x ?? 0;
+    const raw = new HandTracker();
+    raw.update([handAt(-0.2, 0.4)], 0, space);
+    expect((raw.slots[0]?.smoothed.get('knuckles')?.x ?? 0) - x).toBeGreaterThan(1e-4);
+    expect(tracker.slots[0]?.inViewSince).toBe(0);
   });
 
   it('measures the palm in 3D, so turning the hand changes its size little', () => {

@@ -237,6 +237,18 @@ describe('StrokeTracker', () => {
     expect(verdicts(attempts)).toEqual([]);
   });
 
+  it('keeps one stroke whole at four frames a second, where every frame is longer than a short dropout', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const attempts: StrokeAttempt[] = [];
+    // A wobble back of 0.16 between two frames, with no frame missed in between.
+    [0, 0.3, 0.6, 0.44, 0.8, 1, 'off', 'off', 'off'].forEach((s, i) => {
+      const sample = s === 'off' ? s : { s: Number(s), pinch: false, distance: 0, palm: 1 };
+      const attempt = tracker.update(i * 250, sample);
+      if (attempt) attempts.push(attempt);
+    });
+    expect(verdicts(attempts)).toEqual(['good']);
+  });
+
   it('takes a movement that closes in on the path as the hand coming in, not a stroke', () => {
     // Against the arrow, closing in from 0.1 face widths: getting into position.
     const closing = (from: number, to: number) =>
@@ -280,9 +292,10 @@ describe('StrokeTracker', () => {
     const attempts = feed(tracker, [...ramp(0.7, 1, 3), ...away(40)], 120);
     expect(verdicts(attempts)).toEqual(['good']);
     expect(attempts[0]?.startT).toBe(40);
-    // An approach too long ago does not count: the stroke starts where it touched down.
+    // An approach seen before the frame before does not count: the stroke starts where it touched down.
     const late = new StrokeTracker(STROKE_TUNING.flick);
     late.setPathLength(0.3);
+    late.update(960, null);
     late.update(
       1000,
       { s: 0.55, pinch: false, distance: 0, palm: 1 },

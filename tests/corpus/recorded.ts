@@ -105,3 +105,15 @@ export function recordedCorpus(): Scenario[] {
     ];
   });
 }
+
+/**
+ * The recordings as a slower machine would track them: every `step`-th frame only (15 frames a
+ * second becomes 7.5 with 2, 5 with 3), with the same labels.
+ */
+export function atLowerRate(scenarios: readonly Scenario[], step: number): Scenario[] {
+  return scenarios.map((s) => ({
+    ...s,
+    name: `${s.name} at 1/${step} rate`,
+    frames: s.frames.filter((_, i) => i % step === 0),
+  }));
+}

@@ -7,7 +7,6 @@ import type { PathStrokeKind, RoutineStep } from '../routine-schema';
 import {
   type PathApproach,
   type PathSample,
-  RESUME_MS,
   STROKE_TUNING,
   type StrokeAttempt,
   StrokeTracker,
@@ -81,9 +80,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
   private nextApproaches: Map<number, PathApproach>[];
   /** Ids of the hands with a contact point this frame. */
   private readonly touching = new Set<number>();
-  /** Per hand id, when it was last seen before this frame, and since when it has been in view. */
-  private readonly lastSeen = new Map<number, number>();
-  private readonly inViewSince = new Map<number, number>();
   /** The face's midline in face coordinates, this frame. */
   private midlineX = 0;
   private readonly scratch: Vec2 = { x: 0, y: 0 };
@@ -113,12 +109,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
         if (p) this.midlineX += frame.space.toFace(p[0], p[1], this.scratch).x / 2;
       }
     }
-    for (const slot of frame.hands.slots) {
-      if (!slot.seenNow) continue;
-      const seenBefore = this.lastSeen.get(slot.id);
-      if (seenBefore === undefined || frame.t - seenBefore > RESUME_MS)
-        this.inViewSince.set(slot.id, frame.t);
-    }
     const hits = this.findHits(frame);
     paths.forEach((path, i) => {
       const tracker = this.trackers[i] as StrokeTracker;
@@ -136,8 +126,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
       }
       if (sample && sample !== 'off') {
         this.owners[i] = hit?.slot.id ?? null;
-        const since = hit ? this.inViewSince.get(hit.slot.id) : undefined;
-        if (since !== undefined && frame.t - since <= APPEARED_MS)
+        if (hit && frame.t - hit.slot.inViewSince <= APPEARED_MS)
           sample = { ...sample, appeared: true };
         this.onTarget = true;
       }
@@ -150,7 +139,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
       if (held > 0) this.hold[path.side] = held;
     });
     [this.approaches, this.nextApproaches] = [this.nextApproaches, this.approaches];
-    for (const slot of frame.hands.slots) if (slot.seenNow) this.lastSeen.set(slot.id, frame.t);
     this.release(frame.t, judgements, false);
     return judgements;
   }
