@@ -367,7 +367,8 @@ export class StrokeTracker {
     if (reversed) {
       const turnT = forward >= backward ? this.maxT : this.minT;
       const turnS = forward >= backward ? this.maxS : this.minS;
-      const turnDistance = forward >= backward ? this.distanceAtMax : this.distanceAtMin;
+      // Where the hand last was at the turn: it may have rested there, coming down to the skin.
+      const turnDistance = forward >= backward ? this.nearHighDistance : this.nearLowDistance;
       const attempt = this.finish('reverse');
       this.begin(turnT, { ...sample, s: turnS, distance: turnDistance });
       this.step(t, sample);

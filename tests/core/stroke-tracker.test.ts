@@ -274,6 +274,17 @@ describe('StrokeTracker', () => {
     expect(verdicts([...feedContacts(turned, [...out, ...back]), ...turned.flush()])).toEqual([
       'too-short',
     ]);
+    // Come in lifted to the far end, settled onto the skin there, then slid back: the slide is
+    // measured from where the hand settled, and is a reversed stroke.
+    const settled = new StrokeTracker(STROKE_TUNING.glide);
+    const arrive = ramp(0.6, 1, 4).map((s, i) => ({ s, distance: 0.12, appeared: i === 0 }));
+    const settle = [0.08, 0.04, 0.01].map((distance) => ({ s: 1, distance }));
+    const slide = ramp(1, 0, 12).map((s) => ({ s, distance: 0.01 }));
+    const attempts = [
+      ...feedContacts(settled, [...arrive, ...settle, ...slide]),
+      ...settled.flush(),
+    ];
+    expect(verdicts(attempts)).toEqual(['wrong-direction']);
     // The right way, a short piece closing in gets no hint; a full stroke still counts.
     const short = new StrokeTracker(STROKE_TUNING.glide);
     feedContacts(short, closing(0.0, 0.35));
