@@ -3,7 +3,7 @@
 // gives in one pass of the clip against the strokes the plan says were made.
 //   npm run eval:live [-- --short] [-- --only name,name]      (EVAL_LIVE_SHORT=1 works too)
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, preview } from 'vite';
@@ -105,6 +105,15 @@ export async function evalClip(appUrl: string, plan: ClipPlan): Promise<LiveResu
       poll();
     }
     const cpu = cpuSince(cpuAtStart, chromiumCpuSeconds());
+    // The frames the app tracked, kept for replaying offline (npm run replay).
+    const trace = await session.page.evaluate(() => {
+      const app = document.querySelector('massage-app') as unknown as {
+        recorder: { toTrace(size: { width: number; height: number }): unknown };
+      } | null;
+      return app?.recorder.toTrace({ width: 640, height: 480 }) ?? null;
+    });
+    if (trace)
+      writeFileSync(join(ensureOutDir('live'), `${plan.name}.trace.json`), JSON.stringify(trace));
     const inPass = arrived.filter((e) => e.at >= start && e.at <= end);
     const strokes = inPass.filter(
       (e) => e.type === 'massage-stroke' && e.detail.step === plan.step,

@@ -5,6 +5,7 @@ import {
   LandmarkWorkerClient,
   type RuntimeUrls,
 } from './landmark-worker-client';
+import { TrackingLoad } from './tracking-load';
 
 /** A landmark model the tracker can run: a {@link LandmarkWorkerClient}, or a fake in tests. */
 export interface LandmarkDetector {
@@ -29,15 +30,8 @@ export type TrackedFrameListener = (frame: TrackedFrame, capturedAt: number) => 
 /** Receives a tracking failure. */
 export type TrackingErrorListener = (error: Error) => void;
 
-/**
- * The face model updates at most this often (ms); between updates its landmarks are
- * carried forward. Hands move much faster than heads, and the two models share two cores.
- */
-export const FACE_INTERVAL_MS = 100;
-/** Hand workers taking turns on camera frames. */
+/** Hand workers taking turns on camera frames (on a machine fast enough for them). */
 export const HAND_WORKERS = 2;
-/** A face older than this is not carried forward any more (ms). */
-const FACE_MAX_AGE_MS = 400;
 
 /**
  * Runs the face and hand landmarkers in two workers and turns their results into
@@ -67,6 +61,7 @@ export class Tracker {
    * must not pick the same worker.
    */
   private readonly working = new Set<LandmarkDetector>();
+  private readonly load: TrackingLoad;
 
   private constructor(
     private readonly faceWorker: LandmarkDetector,
@@ -74,6 +69,7 @@ export class Tracker {
     numHands: number,
   ) {
     this.numHands = handWorkers.map(() => numHands);
+    this.load = new TrackingLoad(handWorkers.length);
     this.policy = new HandWorkerPolicy(handWorkers.length, numHands);
   }
 
@@ -158,7 +154,10 @@ export class Tracker {
       void this.runFace(frame.source, frame.t);
     }
     const idle = this.handWorkers.findIndex(
-      (w, i) => !this.working.has(w) && this.policy.takesFrame(i, frame.t),
+      (w, i) =>
+        i < this.load.activeHandWorkers(frame.t) &&
+        !this.working.has(w) &&
+        this.policy.takesFrame(i, frame.t),
     );
     if (idle >= 0 && frame.t > this.handT) {
       this.handT = frame.t;
@@ -175,7 +174,7 @@ export class Tracker {
   }
 
   private faceDue(t: number): boolean {
-    return t - this.faceStartedT >= FACE_INTERVAL_MS;
+    return t - this.faceStartedT >= this.load.faceIntervalMs;
   }
 
   private async runFace(source: ImageBitmapSource, t: number): Promise<void> {
@@ -189,6 +188,7 @@ export class Tracker {
       this.working.delete(this.faceWorker);
     }
     this.lastTimings = { ...this.lastTimings, faceMs: result.inferenceMs };
+    this.load.record('face', result.inferenceMs);
     if (t > this.faceT) {
       this.face = result.faces[0] ?? null;
       this.faceT = t;
@@ -218,6 +218,7 @@ export class Tracker {
       this.working.delete(worker);
     }
     this.lastTimings = { ...this.lastTimings, handMs: result.inferenceMs };
+    this.load.record('hand', result.inferenceMs);
     this.policy.observe(t, result.hands.length);
     // The worker starts on the next frame before this one's results are handled.
     this.dispatch();
@@ -227,7 +228,7 @@ export class Tracker {
   private emit(t: number, hands: HandObservation[], capturedAt: number): void {
     if (this.disposed || t <= this.lastEmittedT) return;
     this.lastEmittedT = t;
-    const face = t - this.faceT <= FACE_MAX_AGE_MS ? this.face : null;
+    const face = t - this.faceT <= this.load.faceMaxAgeMs ? this.face : null;
     this.listener?.({ t, face, hands }, capturedAt);
   }
 

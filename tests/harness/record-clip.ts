@@ -5,7 +5,7 @@ import {
   defaultRuntimeUrls,
   LandmarkWorkerClient,
 } from '../../src/tracking/landmark-worker-client';
-import { FACE_INTERVAL_MS } from '../../src/tracking/tracker';
+import { FACE_INTERVAL_MS } from '../../src/tracking/tracking-load';
 
 declare global {
   interface Window {

@@ -99,6 +99,34 @@ describe('Tracker', () => {
     expect(frames.every((f) => f.face !== null)).toBe(true);
   });
 
+  it('uses one hand worker on a machine too slow for two', async () => {
+    const face = new FakeDetector();
+    const hands = [new FakeDetector({ inferenceMs: 300 }), new FakeDetector({ inferenceMs: 300 })];
+    const tracker = Tracker.fromDetectors(face, hands, 1);
+    tracker.listen(
+      () => {},
+      () => {},
+    );
+    // Two frames while the first worker is busy: the second worker takes the second one if used.
+    const run = async (t: number) => {
+      tracker.offer({} as ImageBitmapSource, t, t);
+      tracker.offer({} as ImageBitmapSource, t + 1, t + 1);
+      for (const copy of copies.splice(0)) copy();
+      await flush();
+      for (const hand of hands) hand.finish();
+      face.finish();
+      await flush();
+    };
+    await run(300);
+    expect(hands.map((h) => h.timestamps.length)).toEqual([1, 1]);
+    for (let t = 2; t <= 40; t++) await run(t * 300);
+    const before = hands.map((h) => h.timestamps.length);
+    for (let t = 41; t <= 60; t++) await run(t * 300);
+    // Slow inference measured: from then on every frame goes to the first hand worker.
+    expect(hands[1]?.timestamps.length).toBe(before[1]);
+    expect(hands[0]?.timestamps.length).toBe((before[0] ?? 0) + 20);
+  });
+
   it('reports a failing worker and emits nothing after dispose', async () => {
     const face = new FakeDetector();
     const hand = new FakeDetector();

@@ -1,0 +1,73 @@
+/** Inference times kept per model for the medians the load decisions read. */
+const WINDOW = 15;
+/** Median hand inference (ms) above which a second hand worker only takes CPU from the first. */
+export const SLOW_HAND_MS = 120;
+/** Median hand inference (ms) below which a second hand worker is worth its CPU again. */
+export const FAST_HAND_MS = 60;
+/** How often the number of hand workers may change (ms), so that it does not flap. */
+export const RECONSIDER_MS = 2000;
+/** The face model runs at most this often (ms), and less often when it is slow. */
+export const FACE_INTERVAL_MS = 100;
+/** A face older than this is not carried forward (ms), unless the face model is slower. */
+export const FACE_MAX_AGE_MS = 400;
+
+/**
+ * Adapts the tracking work to the machine from the measured inference times: on a machine too
+ * slow to keep up, one hand worker instead of several (each would see every other frame, too far
+ * apart for MediaPipe to follow a hand from one to the next) and a face model run less often, so
+ * that the hands get the CPU. Pure: times come in as arguments.
+ */
+export class TrackingLoad {
+  private readonly face: number[] = [];
+  private readonly hand: number[] = [];
+  private handWorkers: number;
+  private decidedAt = -Infinity;
+
+  /** @param maxHandWorkers the hand workers there are */
+  constructor(private readonly maxHandWorkers: number) {
+    this.handWorkers = maxHandWorkers;
+  }
+
+  /** Notes how long one inference took. */
+  record(model: 'face' | 'hand', ms: number): void {
+    const list = model === 'face' ? this.face : this.hand;
+    list.push(ms);
+    if (list.length > WINDOW) list.shift();
+  }
+
+  /** How many hand workers should take frames at time `t`. */
+  activeHandWorkers(t: number): number {
+    if (this.hand.length >= WINDOW && t - this.decidedAt >= RECONSIDER_MS) {
+      const typical = median(this.hand);
+      const wanted =
+        typical > SLOW_HAND_MS
+          ? 1
+          : typical < FAST_HAND_MS
+            ? this.maxHandWorkers
+            : this.handWorkers;
+      if (wanted !== this.handWorkers) {
+        this.handWorkers = wanted;
+        this.decidedAt = t;
+        // Times measured with the other number of workers say little about this one.
+        this.hand.length = 0;
+      }
+    }
+    return this.handWorkers;
+  }
+
+  /** Time between face model runs (ms): at least twice its inference time. */
+  get faceIntervalMs(): number {
+    return Math.max(FACE_INTERVAL_MS, 2 * median(this.face));
+  }
+
+  /** How old a face may be and still stand for the current one (ms). */
+  get faceMaxAgeMs(): number {
+    return Math.max(FACE_MAX_AGE_MS, this.faceIntervalMs + 2 * median(this.face));
+  }
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}

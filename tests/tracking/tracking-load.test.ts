@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FACE_INTERVAL_MS,
+  FACE_MAX_AGE_MS,
+  RECONSIDER_MS,
+  TrackingLoad,
+} from '../../src/tracking/tracking-load';
+
+const feed = (load: TrackingLoad, model: 'face' | 'hand', ms: number, times = 15) => {
+  for (let i = 0; i < times; i++) load.record(model, ms);
+};
+
+describe('TrackingLoad', () => {
+  it('keeps every hand worker while hand inference is quick', () => {
+    const load = new TrackingLoad(2);
+    expect(load.activeHandWorkers(0)).toBe(2);
+    feed(load, 'hand', 30);
+    expect(load.activeHandWorkers(1000)).toBe(2);
+  });
+
+  it('drops to one hand worker when inference is slow, and comes back once it is quick again', () => {
+    const load = new TrackingLoad(2);
+    feed(load, 'hand', 250);
+    expect(load.activeHandWorkers(1000)).toBe(1);
+    // Quick again, but the decision holds for a while so that it does not flap.
+    feed(load, 'hand', 40);
+    expect(load.activeHandWorkers(1000 + RECONSIDER_MS / 2)).toBe(1);
+    expect(load.activeHandWorkers(1000 + RECONSIDER_MS)).toBe(2);
+    // In between the two thresholds nothing changes.
+    feed(load, 'hand', 90);
+    expect(load.activeHandWorkers(1000 + 3 * RECONSIDER_MS)).toBe(2);
+  });
+
+  it('decides nothing from a handful of measurements', () => {
+    const load = new TrackingLoad(2);
+    feed(load, 'hand', 300, 5);
+    expect(load.activeHandWorkers(5000)).toBe(2);
+  });
+
+  it('runs a slow face model less often and keeps its face for longer', () => {
+    const load = new TrackingLoad(2);
+    expect(load.faceIntervalMs).toBe(FACE_INTERVAL_MS);
+    expect(load.faceMaxAgeMs).toBe(FACE_MAX_AGE_MS);
+    feed(load, 'face', 20);
+    expect(load.faceIntervalMs).toBe(FACE_INTERVAL_MS);
+    feed(load, 'face', 220);
+    expect(load.faceIntervalMs).toBe(440);
+    expect(load.faceMaxAgeMs).toBe(880);
+  });
+});
