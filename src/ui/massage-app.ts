@@ -236,6 +236,8 @@ export class MassageApp extends LitElement {
 
   private readonly camera = new CameraController(this);
   private readonly recorder = new TraceRecorder();
+  /** The summary about to be shown once the last verdict has been seen. */
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   private source: FrameSource | null = null;
   private engine: StepEngine | null = null;
   private lastTrackingEvent = -Infinity;
@@ -349,7 +351,7 @@ export class MassageApp extends LitElement {
       const lastT = this.frame?.t;
       if (lastT !== undefined)
         for (const event of this.engine?.finish(lastT) ?? []) this.handleEngineEvent(event);
-      setTimeout(() => this.showSummary(), VERDICT_MS);
+      this.scheduleSummary();
     });
     this.begin(source, routine, undefined);
   }
@@ -393,6 +395,12 @@ export class MassageApp extends LitElement {
       const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
       if (stage && width > 0) stage.style.aspectRatio = `${width} / ${height}`;
     });
+  }
+
+  /** Shows the summary once the last verdict has had its moment on screen. */
+  private scheduleSummary(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => this.showSummary(), VERDICT_MS);
   }
 
   private showSummary(): void {
@@ -468,7 +476,7 @@ export class MassageApp extends LitElement {
         break;
       }
       case 'routine-complete':
-        setTimeout(() => this.showSummary(), VERDICT_MS);
+        this.scheduleSummary();
         break;
       case 'step-start':
         break;
@@ -525,6 +533,9 @@ export class MassageApp extends LitElement {
   }
 
   private endSession(): void {
+    // A summary still due belongs to this session: a session started meanwhile must not end.
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = undefined;
     this.source?.dispose();
     this.source = null;
     this.camera.stop();

@@ -332,6 +332,33 @@ describe('replaying a saved trace', () => {
     });
   });
 
+  it('keeps a session started while the previous one was about to show its summary', async () => {
+    const { generatedCorpus } = await import('../corpus/scenarios');
+    const { toTrace } = await import('../../src/core/trace');
+    const scenario = generatedCorpus().find((s) =>
+      s.name.startsWith('facegym-daily/chin-flicks: all good'),
+    );
+    if (!scenario) throw new Error('scenario missing');
+    // A short trace whose end schedules the summary, then a long one started at once.
+    const short = JSON.stringify(toTrace(scenario.size, scenario.frames.slice(0, 10)));
+    const long = JSON.stringify(toTrace(scenario.size, scenario.frames));
+    await withApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg', async (session) => {
+      const page = session.page;
+      const replay = (text: string) =>
+        page.evaluate(async (body) => {
+          const app = document.querySelector('massage-app');
+          await app?.replayTrace(new Blob([body]), 'facegym-daily');
+        }, text);
+      await replay(short);
+      await page.waitForTimeout(1000);
+      await replay(long);
+      // Past the moment the first session's summary was due: the second one still runs.
+      await page.waitForTimeout(2500);
+      expect(await page.locator('massage-app .replay-badge').count()).toBe(1);
+      expect(await page.locator('routine-summary').count()).toBe(0);
+    });
+  });
+
   it('says so when the file is not a trace', async () => {
     await withApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg', async (session) => {
       await session.page.setInputFiles(
