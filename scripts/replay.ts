@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../src/core/routines/index.ts';
 import { StepEngine } from '../src/core/step-engine.ts';
-import { parseTrace } from '../src/core/trace.ts';
+import { readTraceText } from '../src/core/trace.ts';
 
 function fail(message: string): never {
   process.stderr.write(`replay: ${message}\n`);
@@ -36,17 +36,17 @@ function replay(file: string, routineId: string, stepId: string | undefined): vo
     );
   if (stepId && !routine.steps.some((s) => s.id === stepId))
     fail(`routine "${routineId}" has no step "${stepId}"`);
-  let data: unknown;
+  let text: string;
   try {
     const bytes = readFileSync(file);
-    data = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+    text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (error) {
     fail(
       `cannot read ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
     );
   }
-  const parsed = parseTrace(data);
-  if (!parsed.ok) fail(`${file}: ${parsed.error}`);
+  const parsed = readTraceText(text);
+  if (!parsed.ok) fail(`${file} is not a usable landmark trace: ${parsed.error}`);
   const { trace } = parsed;
   const engine = new StepEngine(routine, trace, stepId);
   const lines: string[] = [];

@@ -65,13 +65,87 @@ const traceSchema = z
 /** The outcome of reading a trace. */
 export type TraceParseResult = { ok: true; trace: Trace } | { ok: false; error: string };
 
+/** The largest trace file read (characters of JSON): about two hours of frames at 15 a second. */
+export const MAX_TRACE_CHARS = 256 * 1024 * 1024;
+/** The longest trace read (ms of recording). */
+export const MAX_TRACE_DURATION_MS = 3 * 60 * 60 * 1000;
+
 /** Validates trace data (already parsed from JSON). */
 export function parseTrace(data: unknown): TraceParseResult {
+  const shape = data as { format?: unknown; version?: unknown; frames?: unknown } | null;
+  if (typeof shape !== 'object' || shape === null || Array.isArray(shape))
+    return { ok: false, error: 'it holds no landmark trace (a JSON object was expected)' };
+  if (shape.format !== 'massage-trace')
+    return { ok: false, error: 'it is not a massage-coach landmark trace' };
+  if (shape.version !== 1)
+    return {
+      ok: false,
+      error:
+        typeof shape.version === 'number'
+          ? `it was saved in a trace format this app cannot read (version ${shape.version}; it reads version 1)`
+          : 'its format version is missing or wrong',
+    };
+  const frames = shape.frames;
+  if (Array.isArray(frames) && frames.length > 1) {
+    const first = (frames[0] as { t?: unknown } | null)?.t;
+    const last = (frames.at(-1) as { t?: unknown } | null)?.t;
+    if (
+      typeof first === 'number' &&
+      typeof last === 'number' &&
+      last - first > MAX_TRACE_DURATION_MS
+    )
+      return { ok: false, error: 'it is longer than three hours, more than a session records' };
+  }
   const result = traceSchema.safeParse(data);
   if (result.success) return { ok: true, trace: result.data as Trace };
-  const issue = result.error.issues[0];
-  const where = issue?.path.join('.') || '(trace)';
-  return { ok: false, error: `invalid trace at ${where}: ${issue?.message ?? 'unknown problem'}` };
+  return { ok: false, error: describeIssue(result.error.issues[0]) };
+}
+
+/** Reads a trace file's text: size first, then JSON, then the trace itself. */
+export function readTraceText(text: string, maxChars = MAX_TRACE_CHARS): TraceParseResult {
+  if (text.length > maxChars)
+    return {
+      ok: false,
+      error: `it is too large to be a saved session (${Math.ceil(text.length / 1024 / 1024)} MB; at most ${Math.floor(maxChars / 1024 / 1024)} MB)`,
+    };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'it is not JSON (it may be cut short or another kind of file)' };
+  }
+  return parseTrace(data);
+}
+
+/** Says in plain words where a trace is damaged. */
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'it is damaged';
+  const [top, frame, part, index, field] = issue.path;
+  if (top !== 'frames' || typeof frame !== 'number') {
+    const what = {
+      width: 'its frame width',
+      height: 'its frame height',
+      frames: 'its list of frames',
+    }[String(top)];
+    return `${what ?? 'its header'} is missing or wrong`;
+  }
+  const at = `frame ${frame + 1}`;
+  if (part === 't')
+    return issue.code === 'custom'
+      ? `${at} is out of order: times must increase from frame to frame`
+      : `${at} has no valid time`;
+  if (part === 'face') {
+    if (index === 'landmarks')
+      return `the face in ${at} does not have the ${FACE_LANDMARK_COUNT} points a face has`;
+    return `the face in ${at} is damaged`;
+  }
+  if (part === 'hands') {
+    const hand = typeof index === 'number' ? `hand ${index + 1} in ${at}` : `the hands in ${at}`;
+    if (field === 'landmarks')
+      return `${hand} does not have the ${HAND_LANDMARK_COUNT} points a hand has`;
+    return `${hand} is damaged`;
+  }
+  return `${at} is damaged`;
 }
 
 /** Builds a trace from frames (rounded to 4 decimals, a tenth of a pixel, to keep files small). */

@@ -10,7 +10,7 @@ import {
   StepEngine,
   type StepTally,
 } from '../core/step-engine';
-import { parseTrace, TraceRecorder } from '../core/trace';
+import { MAX_TRACE_CHARS, readTraceText, TraceRecorder } from '../core/trace';
 import '../overlay/stroke-overlay';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
 import { CameraController, CameraError } from '../tracking/camera-controller';
@@ -334,16 +334,14 @@ export class MassageApp extends LitElement {
   ): Promise<void> {
     const routine = this.resolveRoutine(id, kind, undefined);
     if (!routine) return;
-    let data: unknown;
-    try {
-      data = JSON.parse(await file.text());
-    } catch {
-      return this.fail(
-        'That file is not a landmark trace: it is not JSON. Choose a file saved with “Save landmark trace”.',
+    const unusable = (why: string) =>
+      this.fail(
+        `That file is not a usable landmark trace: ${why}. Choose a file saved with “Save landmark trace”.`,
       );
-    }
-    const parsed = parseTrace(data);
-    if (!parsed.ok) return this.fail(`That file is not a usable landmark trace (${parsed.error}).`);
+    // NOTE: the size is checked before reading, so a huge file is never loaded into memory.
+    if (file.size > MAX_TRACE_CHARS) return unusable('it is too large to be a saved session');
+    const parsed = readTraceText(await file.text());
+    if (!parsed.ok) return unusable(parsed.error);
     this.endSession();
     this.replaying = true;
     const source = new TraceFrameSource(parsed.trace, () => {

@@ -38,17 +38,17 @@ describe('landmark traces (format v1)', () => {
   it('names what is wrong with a bad trace', () => {
     const frame = recorded.frames[0];
     const bad = (patch: object) => parseTrace({ ...recorded, ...patch });
-    expect(bad({ format: 'other' })).toMatchObject({
+    expect(bad({ format: 'other' })).toEqual({
       ok: false,
-      error: expect.stringMatching(/format/),
+      error: 'it is not a massage-coach landmark trace',
     });
-    expect(bad({ frames: [frame, frame] })).toMatchObject({
+    expect(bad({ frames: [frame, frame] })).toEqual({
       ok: false,
-      error: expect.stringMatching(/frames\.1\.t.*strictly increase/),
+      error: 'frame 2 is out of order: times must increase from frame to frame',
     });
-    expect(bad({ frames: [{ t: 0, face: { landmarks: [[0, 0, 0]] }, hands: [] }] })).toMatchObject({
+    expect(bad({ frames: [{ t: 0, face: { landmarks: [[0, 0, 0]] }, hands: [] }] })).toEqual({
       ok: false,
-      error: expect.stringMatching(/frames\.0\.face\.landmarks/),
+      error: 'the face in frame 1 does not have the 478 points a face has',
     });
     expect(
       bad({
@@ -106,19 +106,19 @@ describe('landmark traces (format v1)', () => {
     const frame = recorded.frames.find((f) => f.face?.matrix);
     if (!frame?.face) throw new Error('no matrix');
     const bad = (patch: object) => parseTrace({ ...recorded, ...patch });
-    expect(bad({ width: 0 })).toMatchObject({ ok: false, error: expect.stringMatching(/width/) });
-    expect(bad({ height: 480.5 })).toMatchObject({ error: expect.stringMatching(/height/) });
-    expect(bad({ version: 2 })).toMatchObject({ error: expect.stringMatching(/version/) });
+    expect(bad({ width: 0 })).toEqual({ ok: false, error: 'its frame width is missing or wrong' });
+    expect(bad({ height: 480.5 })).toMatchObject({ error: 'its frame height is missing or wrong' });
+    expect(bad({ version: 2 })).toMatchObject({ error: expect.stringMatching(/version 2;/) });
     const face = { ...frame.face, matrix: frame.face.matrix?.slice(1) };
     expect(bad({ frames: [{ ...frame, face }] })).toMatchObject({
-      error: expect.stringMatching(/^invalid trace at frames\.0\.face\.matrix: /),
+      error: 'the face in frame 1 is damaged',
     });
     expect(bad({ frames: [{ ...frame, t: Number.POSITIVE_INFINITY }] })).toMatchObject({
-      error: expect.stringMatching(/frames\.0\.t/),
+      error: 'frame 1 has no valid time',
     });
     expect(parseTrace('not a trace')).toEqual({
       ok: false,
-      error: expect.stringMatching(/^invalid trace at \(trace\): /),
+      error: 'it holds no landmark trace (a JSON object was expected)',
     });
     // Times may start anywhere, even below zero, as long as they increase.
     const early = [-80, -40].map((t) => ({ ...frame, t }));
