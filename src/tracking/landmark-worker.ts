@@ -26,6 +26,15 @@ const scope = self as unknown as DedicatedWorkerGlobalScope & {
   exports?: unknown;
 };
 
+// NOTE: MediaPipe's wasm writes its INFO and WARNING log lines (glog "I1201 …", "W1201 …" and
+// "INFO: …") with console.error; they are not errors, so they go to the debug log instead.
+const MEDIAPIPE_LOG_LINE = /^(INFO:|WARNING:|[IW]\d{4} |Graph successfully)/;
+const consoleError = console.error.bind(console);
+console.error = (...args: [unknown, ...unknown[]]) => {
+  if (typeof args[0] === 'string' && MEDIAPIPE_LOG_LINE.test(args[0])) console.debug(...args);
+  else consoleError(...args);
+};
+
 let landmarker: Landmarker | null = null;
 let kind: InitRequest['kind'] = 'face';
 
