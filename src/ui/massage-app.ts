@@ -238,6 +238,8 @@ export class MassageApp extends LitElement {
   private readonly recorder = new TraceRecorder();
   /** The summary about to be shown once the last verdict has been seen. */
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts session ends, so a start still loading can tell it was ended meanwhile. */
+  private startCount = 0;
   private source: FrameSource | null = null;
   private engine: StepEngine | null = null;
   private lastTrackingEvent = -Infinity;
@@ -306,15 +308,22 @@ export class MassageApp extends LitElement {
     await this.updateComplete;
     const video = this.renderRoot.querySelector('video') as HTMLVideoElement;
     const firstStep = routine.steps.find((s) => s.id === stepId) ?? routine.steps[0];
+    const start = this.startCount;
     const tracker = Tracker.create(defaultRuntimeUrls(), firstStep ? handsFor(firstStep) : 2);
     try {
       await Promise.all([this.camera.start(video), tracker]);
     } catch (error) {
-      this.camera.stop();
+      if (start === this.startCount) this.camera.stop();
       tracker.then((t) => t.dispose()).catch(() => undefined);
       // Ended on purpose while the camera was opening: nothing failed.
-      if (error instanceof CameraError && error.kind === 'stopped') return;
+      if (start !== this.startCount || (error instanceof CameraError && error.kind === 'stopped'))
+        return;
       return this.fail(error instanceof Error ? error.message : String(error));
+    }
+    if (start !== this.startCount) {
+      // Ended while the models loaded: the camera is already off; let the models go too.
+      (await tracker).dispose();
+      return;
     }
     performance.mark('massage:tracking-ready');
     const loop = new CameraFrameLoop(video, await tracker, (error) =>
@@ -483,7 +492,11 @@ export class MassageApp extends LitElement {
 
   private command(command: SessionCommand): void {
     const engine = this.engine;
-    if (!engine) return;
+    if (!engine) {
+      // Still loading: End gives up the start, and nothing else has anything to act on yet.
+      if (command === 'end' && this.screen === 'starting') this.goHome();
+      return;
+    }
     switch (command) {
       case 'previous':
       case 'next':
@@ -531,6 +544,7 @@ export class MassageApp extends LitElement {
   }
 
   private endSession(): void {
+    this.startCount++;
     // A summary still due belongs to this session: a session started meanwhile must not end.
     clearTimeout(this.summaryTimer);
     this.summaryTimer = undefined;

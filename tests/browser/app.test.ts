@@ -153,6 +153,40 @@ describe('start screen and deep links', () => {
     });
   });
 
+  it('gives up loading at once when the session is ended while the models load', async () => {
+    await withApp(
+      appUrl,
+      '/?routine=anma&step=jaw-to-cheekbone',
+      'gesture_face_hand_640x360_15fps.mjpeg',
+      async (session) => {
+        const page = session.page;
+        // The camera is on; the models are still loading.
+        await expect
+          .poll(() =>
+            page.evaluate(
+              () =>
+                (window as unknown as { __cameraStreams: MediaStream[] }).__cameraStreams.length,
+            ),
+          )
+          .toBe(1);
+        expect(session.events['massage-tracking'] ?? []).toEqual([]);
+        await page.click('session-controls [data-command=end]');
+        await expect.poll(() => page.locator('start-screen').count()).toBe(1);
+        // Long enough for the camera to have opened and the models to have loaded, had they gone on.
+        await page.waitForTimeout(15_000);
+        const trackStates = await page.evaluate(() =>
+          (window as unknown as { __cameraStreams: MediaStream[] }).__cameraStreams.flatMap((s) =>
+            s.getTracks().map((t) => t.readyState),
+          ),
+        );
+        expect(trackStates.every((state) => state === 'ended')).toBe(true);
+        expect(session.events['massage-tracking'] ?? []).toEqual([]);
+        expect(await page.locator('start-screen').count()).toBe(1);
+        expect(page.url()).not.toContain('routine=');
+      },
+    );
+  });
+
   it('explains an unknown routine in a deep link', async () => {
     await withApp(
       appUrl,
