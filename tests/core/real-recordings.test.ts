@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, formatReport } from '../corpus/evaluate';
+import { atLowerRate, recordedCorpus } from '../corpus/recorded';
+
+// The step engine on traces recorded from the real models (tests/corpus/recorded): fast enough
+// to run for every mutant in `npm run mutate`, unlike the generated corpus.
+
+/** Share of a recording's stroke frames with a hand found, below which its strokes cannot all count. */
+const MIN_HANDS_FOUND = 0.6;
+
+// The corpus test validates these files; here they are read as they are, for speed.
+const recorded = recordedCorpus(false).filter((s) => s.recorded);
+type Results = ReturnType<typeof evaluate>['results'];
+
+/**
+ * Every real-model recording judged as made: correct strokes all counted with at most one other
+ * verdict per ten strokes, reversed ones never counted good. Where the hand model found the hand
+ * in under MIN_HANDS_FOUND of a clip's stroke frames, strokes not seen cannot be counted, but
+ * what was seen must not draw false feedback.
+ */
+function expectRecordingsJudged(results: Results): void {
+  const unseen = (r: (typeof results)[number]) =>
+    r.scenario.recorded?.expect === 'correct' && r.scenario.recorded.handsFound < MIN_HANDS_FOUND;
+  for (const r of results.filter(unseen)) {
+    const misjudged = r.actual.filter((a) => !a.endsWith(':good')).length;
+    expect(misjudged * 10, r.scenario.name).toBeLessThanOrEqual(r.scenario.recorded?.strokes ?? 0);
+  }
+  const failing = results.filter((r) => !r.ok && !unseen(r));
+  expect(
+    failing.map((r) => r.scenario.name),
+    formatReport(evaluate(failing.map((r) => r.scenario))),
+  ).toEqual([]);
+}
+
+describe('the step engine on real-model recordings', () => {
+  it('judges the recordings of correct and reversed strokes as made', () => {
+    const kinds = recorded.map((s) => s.recorded?.expect);
+    expect(kinds).toContain('correct');
+    expect(kinds).toContain('reversed');
+    expectRecordingsJudged(evaluate(recorded).results);
+  });
+
+  it('judges them the same on a slow machine, at 7.5 and 5 tracked frames a second', () => {
+    for (const step of [2, 3])
+      expectRecordingsJudged(evaluate(atLowerRate(recorded, step)).results);
+  });
+});
