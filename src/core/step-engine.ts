@@ -128,10 +128,12 @@ export class StepEngine {
     return this.tallies;
   }
 
-  /** Jumps to a step (next, previous or any); its tally starts afresh. */
+  /** Jumps to a step (next, previous or any); strokes already counted on it stay counted. */
   goToStep(index: number): void {
     if (index < 0 || index >= this.routine.steps.length) return;
-    this.tallies[index] = newTally(this.routine.steps[index]?.id ?? '');
+    // The step's strokes so far stay counted; its clock (and a timed step's time) starts again.
+    const tally = this.tallies[index];
+    if (tally) tally.startedAt = null;
     this.enterStep(index);
   }
 

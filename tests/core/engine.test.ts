@@ -234,6 +234,25 @@ describe('StepEngine on real landmarks', () => {
     expect(engine.snapshot.feedback).toBe('no-hands');
   });
 
+  it('keeps the strokes counted on a step when the person goes to the next one and back', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 900, { effector: 'knuckles' }),
+      away(800),
+    ]);
+    for (const frame of frames) engine.update(frame);
+    engine.finish((frames.at(-1)?.t ?? 0) + 40);
+    const index = engine.snapshot.stepIndex;
+    expect(engine.snapshot.tally.counts.right.good).toBe(1);
+    engine.goToStep(index + 1);
+    expect(engine.snapshot.tally.counts.right.good).toBe(0);
+    engine.goToStep(index);
+    expect(engine.snapshot.stepIndex).toBe(index);
+    expect(engine.snapshot.tally.counts.right.good).toBe(1);
+    expect(engine.snapshot.elapsedMs).toBe(0);
+  });
+
   it('reports no face and no hands', () => {
     const engine = new StepEngine(routine, synth.size, 'chin-flicks');
     engine.update({ t: 0, face: null, hands: [] });
