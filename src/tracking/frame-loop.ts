@@ -19,9 +19,17 @@ export class CameraFrameLoop implements FrameSource {
   private callbackId: number | null = null;
   private running = false;
   private lastT = 0;
+  /** Time spent paused or hidden (ms), left out of the frames' clock; and when that began. */
+  private pausedMs = 0;
+  private pausedAt: number | null = null;
   private readonly onVisibility = () => {
-    if (document.hidden) this.cancel();
-    else if (this.running) this.schedule();
+    if (document.hidden) {
+      this.cancel();
+      this.pausedAt ??= performance.now();
+    } else if (this.running) {
+      this.resumeClock();
+      this.schedule();
+    }
   };
 
   constructor(
@@ -59,15 +67,21 @@ export class CameraFrameLoop implements FrameSource {
     this.tracker.setNumHands(numHands);
   }
 
+  /**
+   * Starts (or resumes) offering frames. Frame times leave out the time spent stopped or hidden,
+   * so a paused step's clock stands still while MediaPipe's timestamps keep increasing.
+   */
   start(listener: FrameListener): void {
     this.listener = listener;
     if (this.running) return;
     this.running = true;
+    this.resumeClock();
     document.addEventListener('visibilitychange', this.onVisibility);
     if (!document.hidden) this.schedule();
   }
 
   stop(): void {
+    if (this.running) this.pausedAt ??= performance.now();
     this.running = false;
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.cancel();
@@ -77,6 +91,12 @@ export class CameraFrameLoop implements FrameSource {
     this.stop();
     this.listener = null;
     this.tracker.dispose();
+  }
+
+  private resumeClock(): void {
+    if (this.pausedAt === null) return;
+    this.pausedMs += performance.now() - this.pausedAt;
+    this.pausedAt = null;
   }
 
   private schedule(): void {
@@ -96,7 +116,7 @@ export class CameraFrameLoop implements FrameSource {
     if (!this.running) return;
     this.schedule();
     if (this.tracker.saturated || this.video.videoWidth === 0) return;
-    const t = Math.max(performance.now(), this.lastT + 1);
+    const t = Math.max(performance.now() - this.pausedMs, this.lastT + 1);
     this.lastT = t;
     this.tracker.offer(this.video, t, capturedAt);
   }

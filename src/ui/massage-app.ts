@@ -505,6 +505,7 @@ export class MassageApp extends LitElement {
         break;
       case 'pause':
         this.source?.stop();
+        this.speaker.stop();
         this.paused = true;
         break;
       case 'resume':

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CameraFrameLoop } from '../../src/tracking/frame-loop';
+import type { Tracker } from '../../src/tracking/tracker';
+
+/** A video whose frames arrive when the test says, and a tracker that notes the times offered. */
+function setUp() {
+  let now = 1000;
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  const visibility: (() => void)[] = [];
+  const page = { hidden: false };
+  vi.stubGlobal('document', {
+    get hidden() {
+      return page.hidden;
+    },
+    addEventListener: (_: string, listener: () => void) => visibility.push(listener),
+    removeEventListener: () => {},
+  });
+  let pending: ((now: number, meta: object) => void) | null = null;
+  const video = {
+    videoWidth: 640,
+    videoHeight: 480,
+    requestVideoFrameCallback: (callback: (now: number, meta: object) => void) => {
+      pending = callback;
+      return 1;
+    },
+    cancelVideoFrameCallback: () => {
+      pending = null;
+    },
+  } as unknown as HTMLVideoElement;
+  const offered: number[] = [];
+  const tracker = {
+    saturated: false,
+    listen: () => {},
+    offer: (_: unknown, t: number) => offered.push(t),
+    dispose: () => {},
+  } as unknown as Tracker;
+  const loop = new CameraFrameLoop(video, tracker, () => {});
+  return {
+    loop,
+    offered,
+    /** Lets `ms` pass, then delivers a camera frame if the loop asked for one. */
+    frame(ms: number) {
+      now += ms;
+      const callback = pending;
+      pending = null;
+      callback?.(now, {});
+    },
+    wait(ms: number) {
+      now += ms;
+    },
+    hide(hidden: boolean) {
+      page.hidden = hidden;
+      for (const listener of visibility) listener();
+    },
+  };
+}
+
+describe('CameraFrameLoop', () => {
+  beforeEach(() => vi.restoreAllMocks());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('leaves the time spent paused out of the frames’ clock, which keeps increasing', () => {
+    const { loop, offered, frame, wait } = setUp();
+    loop.start(() => {});
+    frame(40);
+    frame(40);
+    loop.stop();
+    wait(12_000);
+    loop.start(() => {});
+    frame(40);
+    expect(offered).toEqual([1040, 1080, 1120]);
+  });
+
+  it('leaves out the time the page was hidden too', () => {
+    const { loop, offered, frame, wait, hide } = setUp();
+    loop.start(() => {});
+    frame(40);
+    hide(true);
+    wait(5000);
+    frame(40);
+    hide(false);
+    frame(40);
+    expect(offered).toEqual([1040, 1080]);
+  });
+});
