@@ -73,3 +73,14 @@ export function liveMessage(feedback: LiveFeedback): CoachMessage {
       return { text: 'Take your time: this step moves on by itself.', tone: 'info' };
   }
 }
+
+/** Tracked frames a second below which strokes get missed and the person is told why. */
+export const SLOW_TRACKING_FPS = 8;
+
+/** What to tell the person when the device tracks too few frames to follow every stroke. */
+export function slowTrackingMessage(framesPerSecond: number): CoachMessage {
+  return {
+    text: `Tracking is slow on this device (${Math.round(framesPerSecond)} frames a second), so some strokes may be missed. Closing other tabs and apps helps.`,
+    tone: 'info',
+  };
+}

@@ -22,7 +22,13 @@ import { TraceFrameSource } from '../tracking/trace-frame-source';
 import { Tracker } from '../tracking/tracker';
 import { appEvent } from './app-events';
 import './coach-feedback';
-import { type CoachMessage, liveMessage, verdictMessage } from './feedback-text';
+import {
+  type CoachMessage,
+  liveMessage,
+  SLOW_TRACKING_FPS,
+  slowTrackingMessage,
+  verdictMessage,
+} from './feedback-text';
 import './routine-summary';
 import type { SessionCommand } from './session-controls';
 import './session-controls';
@@ -43,6 +49,8 @@ type Screen = 'start' | 'starting' | 'session' | 'summary' | 'error';
 const VERDICT_MS = 1600;
 /** `massage-tracking` is fired at most this often (ms). */
 const TRACKING_EVENT_INTERVAL_MS = 100;
+/** The tracked frame rate is measured over this long (ms) once tracking has run that long. */
+const TRACKING_RATE_WINDOW_MS = 3000;
 
 /** Where a deep link (`?routine=<id>&step=<id>` or `?session=<id>&step=<id>`) points. */
 export interface DeepLink {
@@ -243,6 +251,11 @@ export class MassageApp extends LitElement {
   private source: FrameSource | null = null;
   private engine: StepEngine | null = null;
   private lastTrackingEvent = -Infinity;
+  /** The tracked frame rate while it is too low to follow every stroke, else null. */
+  private slowTrackingFps: number | null = null;
+  /** When frames began coming in without a break (performance.now()), for the rate. */
+  private trackingSince: number | null = null;
+  private trackingRateCheckedAt = -Infinity;
   private lastVerdictAt = -Infinity;
   private cues: CuePolicy | null = null;
   private speaker: VoiceCoach;
@@ -388,6 +401,8 @@ export class MassageApp extends LitElement {
       (verdict, side) => verdictMessage(verdict, side, this.mirrored).text,
     );
     this.sessionStartT = null;
+    this.trackingSince = null;
+    this.slowTrackingFps = null;
     this.handsStep = null;
     this.recorder.clear();
     this.snapshot = this.engine.snapshot;
@@ -431,9 +446,14 @@ export class MassageApp extends LitElement {
       this.handsStep = this.snapshot.step;
       this.source?.setNumHands?.(handsFor(this.snapshot.step));
     }
-    if (performance.now() - this.lastVerdictAt > VERDICT_MS)
-      this.message = liveMessage(this.snapshot.feedback);
     const now = performance.now();
+    this.trackingSince ??= now;
+    this.checkTrackingRate(now);
+    if (now - this.lastVerdictAt > VERDICT_MS)
+      this.message =
+        this.slowTrackingFps === null
+          ? liveMessage(this.snapshot.feedback)
+          : slowTrackingMessage(this.slowTrackingFps);
     if (now - this.lastTrackingEvent >= TRACKING_EVENT_INTERVAL_MS) {
       this.lastTrackingEvent = now;
       this.dispatchEvent(
@@ -444,6 +464,17 @@ export class MassageApp extends LitElement {
         }),
       );
     }
+  }
+
+  /** Once a second, measures the tracked frame rate over the last few seconds of a live session. */
+  private checkTrackingRate(now: number): void {
+    if (now - this.trackingRateCheckedAt < 1000) return;
+    this.trackingRateCheckedAt = now;
+    const stats = this.source instanceof CameraFrameLoop ? this.source.stats : null;
+    const since = now - TRACKING_RATE_WINDOW_MS;
+    if (!stats || this.trackingSince === null || this.trackingSince > since) return;
+    const fps = stats.frameRate(since, now);
+    this.slowTrackingFps = fps < SLOW_TRACKING_FPS ? fps : null;
   }
 
   private say(cue: Cue): void {
@@ -463,7 +494,11 @@ export class MassageApp extends LitElement {
       case 'stroke':
         this.lastVerdictAt = performance.now();
         this.flash = { verdict: event.verdict, side: event.side, at: this.lastVerdictAt };
-        this.message = verdictMessage(event.verdict, event.side, this.mirrored);
+        // A stroke cut short at a low frame rate is as likely a miss of ours: say so, not "too short".
+        this.message =
+          event.verdict === 'too-short' && this.slowTrackingFps !== null
+            ? slowTrackingMessage(this.slowTrackingFps)
+            : verdictMessage(event.verdict, event.side, this.mirrored);
         this.dispatchEvent(
           appEvent('massage-stroke', {
             step: event.step,
@@ -509,6 +544,8 @@ export class MassageApp extends LitElement {
         this.paused = true;
         break;
       case 'resume':
+        // The rate is measured afresh: the pause is no slowness.
+        this.trackingSince = null;
         this.source?.start((frame) => this.onFrame(frame));
         this.paused = false;
         break;

@@ -187,6 +187,24 @@ describe('start screen and deep links', () => {
     );
   });
 
+  it('says tracking is slow on a slow device instead of blaming the person', async () => {
+    await withApp(
+      appUrl,
+      '/?routine=facegym-daily&step=jawline-glide',
+      'gesture_face_hand_640x360_15fps.mjpeg',
+      async (session) => {
+        const page = session.page;
+        // NOTE: Chromium's CPU throttling slows the page's main thread six times, as a slow phone.
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+        await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 0, 120_000);
+        await expect
+          .poll(() => page.locator('coach-feedback p').textContent(), { timeout: 30_000 })
+          .toMatch(/Tracking is slow on this device \(\d+ frames a second\)/);
+      },
+    );
+  });
+
   it('explains an unknown routine in a deep link', async () => {
     await withApp(
       appUrl,
