@@ -163,8 +163,8 @@ const DEPART_SLACK = 0.05;
 const RETURN_PALM_GROWTH = 0.08;
 const RETURN_DISTANCE = 0.025;
 /**
- * A movement against the arrow that ends this much nearer the path (face widths) than it set off
- * is the hand coming in to the start of a stroke.
+ * A movement that ends this much nearer the path (face widths) than it set off is the hand coming
+ * in to the start of a stroke: no verdict, unless it is a full stroke the right way.
  */
 const APPROACH_CLOSING = 0.05;
 
