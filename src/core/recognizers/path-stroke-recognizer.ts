@@ -66,7 +66,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
   hold: Partial<Record<Side, number>> = {};
   private readonly geometry: RegionGeometry;
   private readonly trackers: StrokeTracker[];
-  /** Per path, the hand (slot id) making the stroke under way. */
+  /** Per path, the hand (slot id) that made its latest stroke (kept while it waits for a verdict). */
   private readonly owners: (number | null)[];
   private readonly contacts: ContactSelector;
   private readonly projection: PolylineProjection = { s: 0, distance: 0 };
@@ -134,7 +134,6 @@ export class PathStrokeRecognizer implements StepRecognizer {
       const approach = hit ? this.approaches[i]?.get(hit.slot.id) : undefined;
       const attempt = tracker.update(frame.t, sample, approach);
       if (attempt) this.defer(path.side, attempt, owner, judgements);
-      if (!tracker.inStroke && !(sample && sample !== 'off')) this.owners[i] = null;
       const held = tracker.holdProgress(frame.t);
       if (held > 0) this.hold[path.side] = held;
     });
