@@ -359,13 +359,19 @@ describe('landmark traces', () => {
 });
 
 describe('replaying a saved trace', () => {
-  it('coaches a saved trace without the camera and counts its strokes', async () => {
+  /** Ten good chin flicks from the generated corpus, and the function that makes a trace of them. */
+  async function chinFlicks() {
     const { generatedCorpus } = await import('../corpus/scenarios');
     const { toTrace } = await import('../../src/core/trace');
     const scenario = generatedCorpus().find((s) =>
       s.name.startsWith('facegym-daily/chin-flicks: all good'),
     );
     if (!scenario) throw new Error('scenario missing');
+    return { scenario, toTrace };
+  }
+
+  it('coaches a saved trace without the camera and counts its strokes', async () => {
+    const { scenario, toTrace } = await chinFlicks();
     const file = join(artifacts, 'chin-flicks.trace.json');
     writeFileSync(file, JSON.stringify(toTrace(scenario.size, scenario.frames)));
     await withApp(appUrl, '/', 'gesture_face_hand_640x360_15fps.mjpeg', async (session) => {
@@ -385,12 +391,7 @@ describe('replaying a saved trace', () => {
   });
 
   it('keeps a session started while the previous one was about to show its summary', async () => {
-    const { generatedCorpus } = await import('../corpus/scenarios');
-    const { toTrace } = await import('../../src/core/trace');
-    const scenario = generatedCorpus().find((s) =>
-      s.name.startsWith('facegym-daily/chin-flicks: all good'),
-    );
-    if (!scenario) throw new Error('scenario missing');
+    const { scenario, toTrace } = await chinFlicks();
     // A short trace whose end schedules the summary, then a long one started at once.
     const short = JSON.stringify(toTrace(scenario.size, scenario.frames.slice(0, 10)));
     const long = JSON.stringify(toTrace(scenario.size, scenario.frames));
