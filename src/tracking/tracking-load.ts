@@ -1,3 +1,5 @@
+import { quantile } from './pipeline-stats';
+
 /** Inference times kept per model for the medians the load decisions read. */
 const WINDOW = 15;
 /** Median hand inference (ms) above which a second hand worker only takes CPU from the first. */
@@ -66,8 +68,7 @@ export class TrackingLoad {
   }
 }
 
+/** The median of some times, 0 while there are none. */
 function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return values.length ? quantile(values, 0.5) : 0;
 }

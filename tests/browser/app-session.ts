@@ -100,3 +100,12 @@ export async function waitForEvents(
     await session.page.waitForTimeout(100);
   }
 }
+
+/** The state of every track of every camera stream the page opened ("live" or "ended"). */
+export function cameraTrackStates(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __cameraStreams: MediaStream[] }).__cameraStreams.flatMap((s) =>
+      s.getTracks().map((t) => t.readyState),
+    ),
+  );
+}

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppSession, openApp, waitForEvents, withApp } from './app-session';
+import { type AppSession, cameraTrackStates, openApp, waitForEvents, withApp } from './app-session';
 import { countArrowPixels } from './pixels';
 
 const appUrl = inject('appUrl');
@@ -119,11 +119,7 @@ describe('the live coach in Chromium on the fake camera', () => {
     await page.click('session-controls [data-command=end]');
     await expect.poll(() => page.locator('routine-summary h2').textContent()).toMatch(/done/);
     expect(await page.locator('massage-app video').count()).toBe(0);
-    const trackStates = await page.evaluate(() =>
-      (window as unknown as { __cameraStreams: MediaStream[] }).__cameraStreams.flatMap((s) =>
-        s.getTracks().map((t) => t.readyState),
-      ),
-    );
+    const trackStates = await cameraTrackStates(page);
     expect(trackStates.length).toBeGreaterThan(0);
     expect(trackStates.every((state) => state === 'ended')).toBe(true);
   });
@@ -174,11 +170,7 @@ describe('start screen and deep links', () => {
         await expect.poll(() => page.locator('start-screen').count()).toBe(1);
         // Long enough for the camera to have opened and the models to have loaded, had they gone on.
         await page.waitForTimeout(15_000);
-        const trackStates = await page.evaluate(() =>
-          (window as unknown as { __cameraStreams: MediaStream[] }).__cameraStreams.flatMap((s) =>
-            s.getTracks().map((t) => t.readyState),
-          ),
-        );
+        const trackStates = await cameraTrackStates(page);
         expect(trackStates.every((state) => state === 'ended')).toBe(true);
         expect(session.events['massage-tracking'] ?? []).toEqual([]);
         expect(await page.locator('start-screen').count()).toBe(1);
