@@ -119,15 +119,13 @@ export class PathStrokeRecognizer implements StepRecognizer {
         // The stroke follows its own hand only: seen elsewhere or lifted, that hand has lifted
         // off; seen with no contact point at all, where it touches is unknown (as in a dropout).
         const own = frame.hands.slots.find((slot) => slot.id === owner && slot.seenNow);
-        if (hit && hit.slot.id === owner) sample = this.contact(hit);
+        if (hit && hit.slot.id === owner) sample = this.contact(hit, frame.t);
         else sample = own && this.touching.has(owner) ? 'off' : null;
       } else if (hit) {
-        sample = this.contact(hit);
+        sample = this.contact(hit, frame.t);
       }
       if (sample && sample !== 'off') {
         this.owners[i] = hit?.slot.id ?? null;
-        if (hit && frame.t - hit.slot.inViewSince <= APPEARED_MS)
-          sample = { ...sample, appeared: true };
         this.onTarget = true;
       }
       tracker.setPathLength(this.geometry.lengths[i] ?? 0);
@@ -198,12 +196,13 @@ export class PathStrokeRecognizer implements StepRecognizer {
     return hits;
   }
 
-  private contact(hit: PathHit): PathSample {
+  private contact(hit: PathHit, t: number): PathSample {
     return {
       s: hit.s,
       pinch: hit.slot.pinchClosed,
       distance: hit.distance,
       palm: hit.slot.palmSize,
+      appeared: t - hit.slot.inViewSince <= APPEARED_MS,
     };
   }
 
