@@ -106,12 +106,9 @@ export async function evalClip(appUrl: string, plan: ClipPlan): Promise<LiveResu
     }
     const cpu = cpuSince(cpuAtStart, chromiumCpuSeconds());
     // The frames the app tracked, kept for replaying offline (npm run replay).
-    const trace = await session.page.evaluate(() => {
-      const app = document.querySelector('massage-app') as unknown as {
-        recorder: { toTrace(size: { width: number; height: number }): unknown };
-      } | null;
-      return app?.recorder.toTrace({ width: 640, height: 480 }) ?? null;
-    });
+    const trace = await session.page.evaluate(
+      () => document.querySelector('massage-app')?.landmarkTrace() ?? null,
+    );
     if (trace)
       writeFileSync(join(ensureOutDir('live'), `${plan.name}.trace.json`), JSON.stringify(trace));
     const inPass = arrived.filter((e) => e.at >= start && e.at <= end);

@@ -65,8 +65,11 @@ export class CameraController implements ReactiveController {
     return this.stream !== null;
   }
 
-  /** Opens the front camera (video only) into `video` and waits for its first frame. */
-  async start(video: HTMLVideoElement): Promise<void> {
+  /**
+   * Opens the front camera (video only) into `video` and waits for its first frame. Aborting
+   * `signal` stops the camera, even while the browser is still opening it.
+   */
+  async start(video: HTMLVideoElement, signal?: AbortSignal): Promise<void> {
     if (!navigator.mediaDevices?.getUserMedia) {
       throw new CameraError(
         'unsupported',
@@ -74,7 +77,10 @@ export class CameraController implements ReactiveController {
       );
     }
     this.stop();
+    if (signal?.aborted)
+      throw new CameraError('stopped', 'The camera was stopped before it started.');
     const generation = this.generation;
+    signal?.addEventListener('abort', () => this.stop(), { once: true });
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({

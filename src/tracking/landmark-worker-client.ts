@@ -79,12 +79,17 @@ export class LandmarkWorkerClient {
     };
   }
 
-  /** Starts a worker and loads its model; rejects with a TrackingError if loading fails. */
+  /**
+   * Starts a worker and loads its model; rejects with a TrackingError if loading fails. Aborting
+   * `signal` ends the worker at once and rejects with the signal's reason.
+   */
   static async create(
     kind: LandmarkTaskKind,
     urls: RuntimeUrls,
     numHands = 2,
+    signal?: AbortSignal,
   ): Promise<LandmarkWorkerClient> {
+    signal?.throwIfAborted();
     const worker = new Worker(new URL('./landmark-worker.ts', import.meta.url), {
       type: 'classic',
       name: `${kind}-landmarker`,
@@ -96,6 +101,7 @@ export class LandmarkWorkerClient {
       };
       worker.onerror = (event) =>
         reject(new TrackingError(event.message || 'worker failed to start'));
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
     });
     const request: WorkerRequest = {
       type: 'init',
@@ -112,6 +118,7 @@ export class LandmarkWorkerClient {
       delegate = await ready;
     } catch (error) {
       worker.terminate();
+      if (signal?.aborted) throw signal.reason;
       const reason = error instanceof Error ? error.message : String(error);
       throw new TrackingError(
         `Could not load the ${kind} tracking model (${reason}). Reload the page to try again.`,

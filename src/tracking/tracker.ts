@@ -76,16 +76,18 @@ export class Tracker {
   /**
    * Loads the models (in parallel): one face worker and `handWorkers` hand workers, which take
    * turns on successive camera frames so that a frame's overhead overlaps the next one's inference.
+   * Aborting `signal` ends every worker still loading.
    */
   static async create(
     urls: RuntimeUrls,
     numHands = 2,
     handWorkers = HAND_WORKERS,
+    signal?: AbortSignal,
   ): Promise<Tracker> {
     const started = await Promise.allSettled([
-      LandmarkWorkerClient.create('face', urls),
+      LandmarkWorkerClient.create('face', urls, numHands, signal),
       ...Array.from({ length: handWorkers }, () =>
-        LandmarkWorkerClient.create('hand', urls, numHands),
+        LandmarkWorkerClient.create('hand', urls, numHands, signal),
       ),
     ]);
     const failed = started.find((s) => s.status === 'rejected');

@@ -60,8 +60,10 @@ describe('the live coach in Chromium on the fake camera', () => {
     const page = session.page;
     await page.waitForFunction(
       () =>
-        document.querySelector('massage-app')?.shadowRoot?.querySelector('stroke-overlay')
-          ?.visibleArrows === 2,
+        document
+          .querySelector('massage-app')
+          ?.shadowRoot?.querySelector('session-view')
+          ?.shadowRoot?.querySelector('stroke-overlay')?.visibleArrows === 2,
     );
     const stage = page.locator('massage-app .stage');
     await page.waitForTimeout(300);

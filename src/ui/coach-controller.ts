@@ -1,0 +1,161 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CuePolicy } from '../core/cue-policy';
+import type { TrackedFrame } from '../core/frame';
+import type { Routine } from '../core/routine-schema';
+import type { EngineEvent, EngineSnapshot } from '../core/step-engine';
+import type { StrokeFlash } from '../overlay/stroke-overlay';
+import type { FrameSource } from '../tracking/frame-source';
+import type { PipelineStats } from '../tracking/pipeline-stats';
+import {
+  type CoachMessage,
+  liveMessage,
+  SLOW_TRACKING_FPS,
+  slowTrackingMessage,
+  verdictMessage,
+} from './feedback-text';
+import type { SessionObserver } from './session-controller';
+import type { Caption } from './session-view';
+import type { VoiceController } from './voice-controller';
+
+/** How long a stroke verdict stays on screen before live hints return (ms). */
+export const VERDICT_MS = 1600;
+/** How long a caption stays on screen (ms). */
+export const CAPTION_MS = 5000;
+/** The tracked frame rate is measured over this long (ms) once tracking has run that long. */
+const TRACKING_RATE_WINDOW_MS = 3000;
+
+/**
+ * What the coach says during a session: the message under the step card (a verdict for a moment,
+ * else the live hint, or that tracking is too slow to follow), the flash on the arrows, and spoken
+ * cues with their captions, which go away on their own timer.
+ */
+export class CoachController implements ReactiveController, SessionObserver {
+  message: CoachMessage | null = null;
+  caption: Caption | null = null;
+  flash: StrokeFlash | null = null;
+  private cues: CuePolicy | null = null;
+  private captionTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastVerdictAt = -Infinity;
+  /** The tracked frame rate while it is too low to follow every stroke, else null. */
+  private slowTrackingFps: number | null = null;
+  /** When frames began coming in without a break, for the rate. */
+  private trackingSince: number | null = null;
+  private rateCheckedAt = -Infinity;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly voice: VoiceController,
+    /** Whether the video is shown mirrored, which decides "left" and "right" in hints. */
+    private readonly mirrored: () => boolean,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    host.addController(this);
+  }
+
+  /** Starts coaching a routine afresh. */
+  begin(routine: Routine): void {
+    this.end();
+    this.cues = new CuePolicy(
+      routine,
+      (verdict, side) => verdictMessage(verdict, side, this.mirrored()).text,
+    );
+  }
+
+  /** Stops coaching: nothing more is said or shown. */
+  end(): void {
+    this.cues = null;
+    this.message = null;
+    this.flash = null;
+    this.clearCaption();
+    this.lastVerdictAt = -Infinity;
+    this.slowTrackingFps = null;
+    this.trackingSince = null;
+    this.rateCheckedAt = -Infinity;
+    this.voice.stop();
+  }
+
+  /** Tracking paused: silence, and measure the rate afresh on resume (a pause is no slowness). */
+  pause(): void {
+    this.voice.stop();
+    this.trackingSince = null;
+  }
+
+  /** After each tracked frame: the live hint, unless a verdict is still on screen. */
+  frameTracked(_frame: TrackedFrame, snapshot: EngineSnapshot, source: FrameSource): void {
+    const now = this.now();
+    this.trackingSince ??= now;
+    this.checkTrackingRate(now, source.stats ?? null);
+    if (now - this.lastVerdictAt <= VERDICT_MS) return;
+    this.message =
+      this.slowTrackingFps === null
+        ? liveMessage(snapshot.feedback)
+        : slowTrackingMessage(this.slowTrackingFps);
+  }
+
+  /** Says and shows what an engine event calls for. */
+  engineEvent(event: EngineEvent, routine: Routine): void {
+    const now = this.now();
+    for (const cue of this.cues?.cuesFor(event, now) ?? []) {
+      this.showCaption({ text: cue.text });
+      this.voice.speak(cue);
+    }
+    if (event.type === 'stroke') {
+      this.hold(now);
+      this.flash = { verdict: event.verdict, side: event.side, at: now };
+      // A stroke cut short at a low frame rate is as likely a miss of ours: say so, not "too short".
+      this.message =
+        event.verdict === 'too-short' && this.slowTrackingFps !== null
+          ? slowTrackingMessage(this.slowTrackingFps)
+          : verdictMessage(event.verdict, event.side, this.mirrored());
+    } else if (event.type === 'step-complete') {
+      const index = routine.steps.findIndex((s) => s.id === event.step);
+      const next = routine.steps[index + 1];
+      this.hold(now);
+      this.message = {
+        text: next ? `Step done. Next: ${next.title}.` : 'Routine done. Well done!',
+        tone: 'good',
+      };
+    }
+  }
+
+  /** Shows a message of the app's own (not a hint) for as long as a verdict. */
+  inform(message: CoachMessage): void {
+    this.hold(this.now());
+    this.message = message;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.end();
+  }
+
+  private hold(now: number): void {
+    this.lastVerdictAt = now;
+  }
+
+  private showCaption(caption: Caption): void {
+    this.clearCaption();
+    this.caption = caption;
+    this.captionTimer = setTimeout(() => {
+      this.caption = null;
+      this.host.requestUpdate();
+    }, CAPTION_MS);
+    this.host.requestUpdate();
+  }
+
+  private clearCaption(): void {
+    clearTimeout(this.captionTimer);
+    this.captionTimer = undefined;
+    this.caption = null;
+  }
+
+  /** Once a second, measures the tracked frame rate over the last few seconds. */
+  private checkTrackingRate(now: number, stats: PipelineStats | null): void {
+    if (now - this.rateCheckedAt < 1000) return;
+    this.rateCheckedAt = now;
+    const since = now - TRACKING_RATE_WINDOW_MS;
+    if (!stats || this.trackingSince === null || this.trackingSince > since) return;
+    const fps = stats.frameRate(since, now);
+    this.slowTrackingFps = fps < SLOW_TRACKING_FPS ? fps : null;
+  }
+}

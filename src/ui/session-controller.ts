@@ -1,0 +1,332 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TrackedFrame } from '../core/frame';
+import { handsFor, type Routine, type RoutineStep } from '../core/routine-schema';
+import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../core/routines';
+import {
+  type EngineEvent,
+  type EngineSnapshot,
+  StepEngine,
+  type StepTally,
+} from '../core/step-engine';
+import { MAX_TRACE_CHARS, readTraceText, type Trace, TraceRecorder } from '../core/trace';
+import { CameraController, CameraError } from '../tracking/camera-controller';
+import { CameraFrameLoop } from '../tracking/frame-loop';
+import type { FrameSource } from '../tracking/frame-source';
+import { defaultRuntimeUrls } from '../tracking/landmark-worker-client';
+import type { PipelineStats } from '../tracking/pipeline-stats';
+import { TraceFrameSource } from '../tracking/trace-frame-source';
+import { Tracker } from '../tracking/tracker';
+import { VERDICT_MS } from './coach-controller';
+import type { CoachMessage } from './feedback-text';
+import type { SessionCommand } from './session-controls';
+
+/** The app's screens. */
+export type Screen = 'start' | 'starting' | 'session' | 'summary' | 'error';
+
+/** What a finished session leaves to show. */
+export interface SessionSummary {
+  readonly routine: Routine;
+  readonly tallies: readonly StepTally[];
+}
+
+/** Whoever follows a session as it runs (the coach, the embedder's events). */
+export interface SessionObserver {
+  /** A session begins coaching `routine`. */
+  begin?(routine: Routine): void;
+  /** The engine has taken a frame; `snapshot` is its state after it. */
+  frameTracked?(frame: TrackedFrame, snapshot: EngineSnapshot, source: FrameSource): void;
+  engineEvent?(event: EngineEvent, routine: Routine): void;
+  /** Something the app itself has to tell the person. */
+  inform?(message: CoachMessage): void;
+  pause?(): void;
+  /** The session ended (or never began). */
+  end?(): void;
+}
+
+/** Where the session's camera plays, once the session screen has rendered it. */
+export type VideoProvider = () => Promise<HTMLVideoElement>;
+
+/**
+ * The session's life cycle for a lit host: which screen shows, the camera and the models while
+ * they load (each start has its own AbortSignal, so ending or leaving stops the loading at once),
+ * the frame source and the step engine while it runs, pausing, moving between steps, the landmark
+ * recording, and the summary at the end. Engine events go one way, to the observers.
+ */
+export class SessionController implements ReactiveController {
+  screen: Screen = 'start';
+  errorMessage = '';
+  statusText = '';
+  /** Playing a saved trace instead of the camera. */
+  replaying = false;
+  paused = false;
+  snapshot: EngineSnapshot | null = null;
+  frame: TrackedFrame | null = null;
+  /** Time of the session's first frame. */
+  sessionStartT: number | null = null;
+  summary: SessionSummary | null = null;
+
+  private readonly camera: CameraController;
+  private readonly recorder = new TraceRecorder();
+  private source: FrameSource | null = null;
+  private engine: StepEngine | null = null;
+  /** Aborted when the session that started it ends. */
+  private starting: AbortController | null = null;
+  /** The summary about to be shown once the last verdict has been seen. */
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The step the live source was last told the number of hands for. */
+  private handsStep: RoutineStep | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly video: VideoProvider,
+    private readonly observers: readonly SessionObserver[],
+  ) {
+    this.camera = new CameraController(host);
+    host.addController(this);
+  }
+
+  /** Timings of the live pipeline while a session runs. */
+  get pipelineStats(): PipelineStats | null {
+    return this.source?.stats ?? null;
+  }
+
+  /** Where the tracking models run ("GPU" or "CPU") during a live session, else null. */
+  get trackingDelegate(): string | null {
+    return this.source instanceof CameraFrameLoop ? this.source.delegate : null;
+  }
+
+  /** Size of the frames the session tracks, once it runs. */
+  get frameSize(): { width: number; height: number } | null {
+    return this.engine ? (this.source?.frameSize ?? null) : null;
+  }
+
+  /** The landmarks tracked so far in this session, as a trace; null before any frame. */
+  landmarkTrace(): Trace | null {
+    const size = this.source?.frameSize;
+    return size && this.recorder.length > 0 ? this.recorder.toTrace(size) : null;
+  }
+
+  /** Starts a routine or a session (optionally at a step): opens the camera, loads the models. */
+  async start(id: string, kind: 'routine' | 'session' = 'routine', stepId?: string): Promise<void> {
+    const routine = this.resolveRoutine(id, kind, stepId);
+    if (!routine) return;
+    this.end();
+    const starting = new AbortController();
+    this.starting = starting;
+    const { signal } = starting;
+    this.replaying = false;
+    this.show('starting');
+    this.statusText = 'Starting the camera and loading the tracking models…';
+    const firstStep = routine.steps.find((s) => s.id === stepId) ?? routine.steps[0];
+    const hands = firstStep ? handsFor(firstStep) : 2;
+    const tracker = Tracker.create(defaultRuntimeUrls(), hands, undefined, signal);
+    try {
+      const video = await this.video();
+      const [, ready] = await Promise.all([this.camera.start(video, signal), tracker]);
+      if (signal.aborted) {
+        ready.dispose();
+        return;
+      }
+      performance.mark('massage:tracking-ready');
+      const loop = new CameraFrameLoop(video, ready, (error) =>
+        this.fail(`Tracking stopped: ${error.message}. Reload the page to start again.`),
+      );
+      this.begin(loop, routine, stepId);
+    } catch (error) {
+      tracker.then((t) => t.dispose()).catch(() => undefined);
+      // Ended on purpose while loading: nothing failed.
+      if (signal.aborted || (error instanceof CameraError && error.kind === 'stopped')) return;
+      this.fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /**
+   * Replays a saved landmark trace through a routine or session, without the camera: the coach
+   * counts and judges the recorded strokes as it would have live.
+   */
+  async replay(file: Blob, id: string, kind: 'routine' | 'session' = 'routine'): Promise<void> {
+    const routine = this.resolveRoutine(id, kind, undefined);
+    if (!routine) return;
+    const unusable = (why: string) =>
+      this.fail(
+        `That file is not a usable landmark trace: ${why}. Choose a file saved with “Save landmark trace”.`,
+      );
+    // NOTE: the size is checked before reading, so a huge file is never loaded into memory.
+    if (file.size > MAX_TRACE_CHARS) return unusable('it is too large to be a saved session');
+    const parsed = readTraceText(await file.text());
+    if (!parsed.ok) return unusable(parsed.error);
+    this.end();
+    this.replaying = true;
+    const source = new TraceFrameSource(parsed.trace, () => {
+      // The recording ends: judge a stroke still under way, then show the summary.
+      const engine = this.engine;
+      const lastT = this.frame?.t;
+      if (engine && lastT !== undefined)
+        for (const event of engine.finish(lastT)) this.notify(event, engine.routine);
+      this.scheduleSummary();
+    });
+    this.begin(source, routine, undefined);
+  }
+
+  /** Acts on a session control. */
+  command(command: SessionCommand): void {
+    const engine = this.engine;
+    if (!engine) {
+      // Still loading: End gives up the start, and nothing else has anything to act on yet.
+      if (command === 'end' && this.screen === 'starting') this.goHome();
+      return;
+    }
+    switch (command) {
+      case 'previous':
+      case 'next':
+        engine.goToStep(engine.snapshot.stepIndex + (command === 'next' ? 1 : -1));
+        this.snapshot = engine.snapshot;
+        break;
+      case 'pause':
+        this.source?.stop();
+        this.paused = true;
+        for (const observer of this.observers) observer.pause?.();
+        break;
+      case 'resume':
+        this.source?.start((frame) => this.onFrame(frame));
+        this.paused = false;
+        break;
+      case 'save-trace':
+        this.saveTrace();
+        break;
+      case 'end':
+        this.showSummary();
+        break;
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Back to the start screen, leaving whatever runs or loads. */
+  goHome(): void {
+    this.end();
+    history.replaceState(null, '', location.pathname);
+    this.show('start');
+  }
+
+  hostDisconnected(): void {
+    this.end();
+  }
+
+  private resolveRoutine(
+    id: string,
+    kind: 'routine' | 'session',
+    stepId: string | undefined,
+  ): Routine | null {
+    const routine = kind === 'session' ? sessionRoutine(id) : findRoutine(id);
+    if (!routine) {
+      const known = (kind === 'session' ? SESSIONS : ROUTINES).map((r) => r.id).join(', ');
+      this.fail(`There is no ${kind} called “${id}”. Choose one of: ${known}.`);
+      return null;
+    }
+    if (stepId && !routine.steps.some((s) => s.id === stepId)) {
+      this.fail(`The routine “${routine.title}” has no step called “${stepId}”.`);
+      return null;
+    }
+    return routine;
+  }
+
+  private begin(source: FrameSource, routine: Routine, stepId: string | undefined): void {
+    this.engine = new StepEngine(routine, source.frameSize, stepId);
+    this.sessionStartT = null;
+    this.handsStep = null;
+    this.recorder.clear();
+    this.snapshot = this.engine.snapshot;
+    this.source = source;
+    this.paused = false;
+    for (const observer of this.observers) observer.begin?.(routine);
+    this.show('session');
+    source.start((frame) => this.onFrame(frame));
+  }
+
+  private onFrame(frame: TrackedFrame): void {
+    const engine = this.engine;
+    const source = this.source;
+    if (!engine || !source) return;
+    this.recorder.add(frame);
+    this.sessionStartT ??= frame.t;
+    for (const event of engine.update(frame)) this.notify(event, engine.routine);
+    this.frame = frame;
+    const snapshot = engine.snapshot;
+    this.snapshot = snapshot;
+    if (this.handsStep !== snapshot.step) {
+      this.handsStep = snapshot.step;
+      source.setNumHands?.(handsFor(snapshot.step));
+    }
+    for (const observer of this.observers) observer.frameTracked?.(frame, snapshot, source);
+    this.host.requestUpdate();
+  }
+
+  private notify(event: EngineEvent, routine: Routine): void {
+    for (const observer of this.observers) observer.engineEvent?.(event, routine);
+    if (event.type === 'routine-complete') this.scheduleSummary();
+  }
+
+  /** Shows the summary once the last verdict has had its moment on screen. */
+  private scheduleSummary(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => this.showSummary(), VERDICT_MS);
+  }
+
+  private showSummary(): void {
+    const engine = this.engine;
+    if (!engine) return;
+    this.summary = { routine: engine.routine, tallies: [...engine.summary] };
+    this.end();
+    this.show('summary');
+  }
+
+  /** Downloads the session's landmarks (never pixels) as a trace file. */
+  private saveTrace(): void {
+    const trace = this.landmarkTrace();
+    if (!trace) {
+      this.inform({ text: 'Nothing tracked yet: there is no trace to save.', tone: 'info' });
+      return;
+    }
+    const blob = new Blob([JSON.stringify(trace)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `massage-trace-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    this.inform({
+      text: `Saved ${this.recorder.length} frames of landmarks to your downloads.`,
+      tone: 'info',
+    });
+  }
+
+  private inform(message: CoachMessage): void {
+    for (const observer of this.observers) observer.inform?.(message);
+  }
+
+  /** Ends whatever runs or loads: camera off, models let go, timers cleared. */
+  private end(): void {
+    this.starting?.abort();
+    this.starting = null;
+    // A summary still due belongs to this session: a session started meanwhile must not end.
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = undefined;
+    this.source?.dispose();
+    this.source = null;
+    this.camera.stop();
+    this.engine = null;
+    this.frame = null;
+    this.paused = false;
+    for (const observer of this.observers) observer.end?.();
+  }
+
+  private fail(message: string): void {
+    this.end();
+    this.errorMessage = message;
+    this.show('error');
+  }
+
+  private show(screen: Screen): void {
+    this.screen = screen;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,306 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { TrackedFrame } from '../core/frame';
+import { estimateRemainingMs } from '../core/session-plan';
+import type { EngineSnapshot } from '../core/step-engine';
+import '../overlay/stroke-overlay';
+import type { StrokeFlash } from '../overlay/stroke-overlay';
+import './coach-feedback';
+import type { CoachMessage } from './feedback-text';
+import './session-controls';
+import './step-card';
+import { panelStyles } from './theme';
+import type { VoiceSettings } from './voice-coach';
+
+/** A spoken cue shown as a caption over the video. */
+export interface Caption {
+  readonly text: string;
+}
+
+export type MirrorChangeEvent = CustomEvent<{ mirrored: boolean }>;
+export type VoiceChangeEvent = CustomEvent<{ settings: VoiceSettings }>;
+
+const SPEECH_RATES: readonly (readonly [number, string])[] = [
+  [0.8, 'slow'],
+  [1, 'normal'],
+  [1.2, 'fast'],
+];
+
+function formatClock(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * `<session-view>`: the live session screen, video with the arrows over it beside the step card,
+ * feedback, controls and options. It only shows what it is given and reports what the person
+ * asks for: `session-command` (from its controls), `mirror-change` and `voice-change`.
+ */
+export class SessionView extends LitElement {
+  static override properties = {
+    snapshot: { attribute: false },
+    frame: { attribute: false },
+    frameSize: { attribute: false },
+    sessionStartT: { attribute: false },
+    message: { attribute: false },
+    caption: { attribute: false },
+    flash: { attribute: false },
+    paused: { type: Boolean },
+    mirrored: { type: Boolean },
+    replaying: { type: Boolean },
+    loadingText: { attribute: false },
+    voice: { attribute: false },
+    canSpeak: { type: Boolean },
+  };
+
+  static override styles = [
+    panelStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: minmax(0, 3fr) minmax(18rem, 2fr);
+        gap: 1rem;
+        padding: 1rem;
+        align-items: start;
+      }
+      @media (max-width: 900px) {
+        :host {
+          grid-template-columns: 1fr;
+        }
+      }
+      .stage {
+        position: relative;
+        background: #000;
+        border-radius: 16px;
+        overflow: hidden;
+        aspect-ratio: 4 / 3;
+      }
+      video {
+        width: 100%;
+        height: 100%;
+        object-fit: contain;
+        display: block;
+      }
+      video.mirrored {
+        transform: scaleX(-1);
+      }
+      .loading {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-items: center;
+        background: rgba(0, 0, 0, 0.6);
+        font-size: 1.2rem;
+      }
+      .panel {
+        display: grid;
+        gap: 0.8rem;
+      }
+      .options {
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      .caption {
+        position: absolute;
+        left: 50%;
+        bottom: 1rem;
+        transform: translateX(-50%);
+        max-width: 90%;
+        margin: 0;
+        padding: 0.4rem 0.9rem;
+        border-radius: 10px;
+        background: rgba(0, 0, 0, 0.75);
+        color: #fff;
+        font-size: 1.1rem;
+        text-align: center;
+      }
+      .clock {
+        color: var(--muted);
+        font-variant-numeric: tabular-nums;
+      }
+      .voice {
+        display: flex;
+        gap: 0.75rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      select {
+        font: inherit;
+      }
+      .replay-badge,
+      .paused {
+        position: absolute;
+        top: 1rem;
+        background: var(--panel);
+        padding: 0.3rem 0.8rem;
+        border-radius: 999px;
+      }
+      .replay-badge {
+        right: 1rem;
+        color: var(--warn);
+      }
+      .paused {
+        left: 1rem;
+      }
+    `,
+  ];
+
+  declare snapshot: EngineSnapshot | null;
+  declare frame: TrackedFrame | null;
+  declare frameSize: { width: number; height: number } | null;
+  /** Time of the session's first frame, for the elapsed clock. */
+  declare sessionStartT: number | null;
+  declare message: CoachMessage | null;
+  declare caption: Caption | null;
+  declare flash: StrokeFlash | null;
+  declare paused: boolean;
+  declare mirrored: boolean;
+  declare replaying: boolean;
+  /** Shown over the video while the camera and models load; null once the session runs. */
+  declare loadingText: string | null;
+  declare voice: VoiceSettings;
+  declare canSpeak: boolean;
+
+  constructor() {
+    super();
+    this.snapshot = null;
+    this.frame = null;
+    this.frameSize = null;
+    this.sessionStartT = null;
+    this.message = null;
+    this.caption = null;
+    this.flash = null;
+    this.paused = false;
+    this.mirrored = true;
+    this.replaying = false;
+    this.loadingText = null;
+    this.voice = { muted: false, rate: 1 };
+    this.canSpeak = true;
+  }
+
+  /** The video element the camera plays into, once rendered. */
+  async video(): Promise<HTMLVideoElement> {
+    await this.updateComplete;
+    const video = this.renderRoot.querySelector('video');
+    if (!video) throw new Error('The session view has no video element.');
+    return video;
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    const size = this.frameSize;
+    if (!changed.has('frameSize') || !size || size.width <= 0) return;
+    // NOTE: set through the CSSOM; the Content-Security-Policy blocks inline style attributes,
+    // which is what lit's styleMap writes on first render.
+    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
+    if (stage) stage.style.aspectRatio = `${size.width} / ${size.height}`;
+  }
+
+  protected override render() {
+    const snapshot = this.snapshot;
+    const doneSides = snapshot
+      ? snapshot.sides.filter(
+          (side) =>
+            snapshot.step.sides === 'each' &&
+            snapshot.tally.counts[side].good >= snapshot.step.reps,
+        )
+      : [];
+    return html`<div class="stage">
+        <video class=${this.mirrored ? 'mirrored' : ''} ?hidden=${this.replaying} muted playsinline></video>
+        <stroke-overlay
+          .frame=${this.frame}
+          .frameSize=${this.frameSize ?? { width: 640, height: 480 }}
+          .step=${snapshot?.phase === 'active' ? snapshot.step : null}
+          .mirrored=${this.mirrored}
+          .flash=${this.flash}
+          .doneSides=${doneSides}
+          .hold=${snapshot?.hold ?? {}}
+          .showFace=${this.replaying}
+        ></stroke-overlay>
+        ${this.loadingText === null ? nothing : html`<div class="loading">${this.loadingText}</div>`}
+        ${this.paused ? html`<div class="paused">Paused</div>` : nothing}
+        ${this.replaying ? html`<div class="replay-badge">Replaying a saved trace</div>` : nothing}
+        ${this.caption ? html`<p class="caption" aria-live="polite">${this.caption.text}</p>` : nothing}
+      </div>
+      <div class="panel">
+        ${this.renderClock(snapshot)}
+        <step-card
+          .step=${snapshot?.step ?? null}
+          .tally=${snapshot?.tally ?? null}
+          .position=${snapshot ? { index: snapshot.stepIndex, total: snapshot.routine.steps.length } : null}
+        ></step-card>
+        <coach-feedback .message=${this.message}></coach-feedback>
+        <session-controls
+          .paused=${this.paused}
+          .canGoBack=${(snapshot?.stepIndex ?? 0) > 0}
+          .canGoForward=${snapshot ? snapshot.stepIndex + 1 < snapshot.routine.steps.length : false}
+        ></session-controls>
+        <label class="options">
+          <input type="checkbox" .checked=${this.mirrored} @change=${(e: Event) =>
+            this.report('mirror-change', { mirrored: (e.target as HTMLInputElement).checked })} />
+          Mirror the video (like a mirror: your right hand shows on the right)
+        </label>
+        ${this.renderVoice()}
+      </div>`;
+  }
+
+  private renderVoice() {
+    const voice = this.voice;
+    const change = (settings: VoiceSettings) => this.report('voice-change', { settings });
+    return html`<div class="options voice">
+      <button
+        class="secondary mute"
+        aria-pressed=${voice.muted ? 'true' : 'false'}
+        @click=${() => change({ ...voice, muted: !voice.muted })}
+      >
+        ${voice.muted ? 'Unmute voice' : 'Mute voice'}
+      </button>
+      <label>
+        Speech
+        <select
+          class="rate"
+          @change=${(e: Event) => change({ ...voice, rate: Number((e.target as HTMLSelectElement).value) })}
+        >
+          ${SPEECH_RATES.map(
+            ([rate, label]) =>
+              html`<option value=${rate} ?selected=${voice.rate === rate}>${label}</option>`,
+          )}
+        </select>
+      </label>
+      ${this.canSpeak ? nothing : html`<span>This browser cannot speak; cues are shown as captions.</span>`}
+    </div>`;
+  }
+
+  /** Session clock and the estimated time left; a countdown in timed steps. */
+  private renderClock(snapshot: EngineSnapshot | null) {
+    if (!snapshot || this.sessionStartT === null || !this.frame) return nothing;
+    const elapsed = this.frame.t - this.sessionStartT;
+    const left = estimateRemainingMs(snapshot.routine, snapshot.stepIndex, snapshot.elapsedMs);
+    return html`<div class="clock" role="timer">
+      <span class="elapsed">${formatClock(elapsed)}</span> elapsed ·
+      <span class="left">about ${Math.max(1, Math.round(left / 60_000))} min left</span>
+      ${
+        snapshot.remainingMs !== null
+          ? html` · <span class="step-left">${formatClock(snapshot.remainingMs)} left in this step</span>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private report<K extends 'mirror-change' | 'voice-change'>(
+    type: K,
+    detail: HTMLElementEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('session-view', SessionView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-view': SessionView;
+  }
+  interface HTMLElementEventMap {
+    'mirror-change': MirrorChangeEvent;
+    'voice-change': VoiceChangeEvent;
+  }
+}

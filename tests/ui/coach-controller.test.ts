@@ -1,0 +1,128 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TrackedFrame } from '../../src/core/frame';
+import { findRoutine } from '../../src/core/routines';
+import type { EngineSnapshot } from '../../src/core/step-engine';
+import type { FrameSource } from '../../src/tracking/frame-source';
+import type { PipelineStats } from '../../src/tracking/pipeline-stats';
+import { CAPTION_MS, CoachController, VERDICT_MS } from '../../src/ui/coach-controller';
+import { slowTrackingMessage } from '../../src/ui/feedback-text';
+import { VoiceController } from '../../src/ui/voice-controller';
+
+/** A lit host that only counts the updates asked of it. */
+class FakeHost implements ReactiveControllerHost {
+  readonly controllers: ReactiveController[] = [];
+  updates = 0;
+  readonly updateComplete = Promise.resolve(true);
+  addController(controller: ReactiveController): void {
+    this.controllers.push(controller);
+  }
+  removeController(): void {}
+  requestUpdate(): void {
+    this.updates++;
+  }
+}
+
+const routine = findRoutine('facegym-daily');
+if (!routine) throw new Error('the FaceGym routine is missing');
+const firstStep = routine.steps[0];
+const secondStep = routine.steps[1];
+if (!firstStep || !secondStep) throw new Error('the FaceGym routine has too few steps');
+
+const frame: TrackedFrame = { t: 0, face: null, hands: [] };
+const snapshotWith = (feedback: EngineSnapshot['feedback']) => ({ feedback }) as EngineSnapshot;
+/** A live source whose tracked frame rate is `fps`. */
+const sourceAt = (fps: number) =>
+  ({ stats: { frameRate: () => fps } as unknown as PipelineStats }) as FrameSource;
+
+describe('CoachController', () => {
+  let now = 0;
+  let host: FakeHost;
+  let coach: CoachController;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    now = 0;
+    host = new FakeHost();
+    coach = new CoachController(
+      host,
+      new VoiceController(host, undefined),
+      () => true,
+      () => now,
+    );
+    coach.begin(routine);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('takes a caption down on its own timer, with no frame coming in', () => {
+    coach.engineEvent({ type: 'step-start', t: 0, step: firstStep.id }, routine);
+    expect(coach.caption?.text).toBeTruthy();
+    const updates = host.updates;
+    vi.advanceTimersByTime(CAPTION_MS - 1);
+    expect(coach.caption).not.toBeNull();
+    vi.advanceTimersByTime(1);
+    expect(coach.caption).toBeNull();
+    expect(host.updates).toBeGreaterThan(updates);
+  });
+
+  it('keeps a verdict on screen for a moment, then shows the live hint again', () => {
+    coach.engineEvent(
+      { type: 'stroke', t: 0, step: firstStep.id, side: 'left', verdict: 'wrong-direction' },
+      routine,
+    );
+    const verdict = coach.message;
+    expect(verdict?.tone).toBe('bad');
+    expect(coach.flash?.verdict).toBe('wrong-direction');
+    now = VERDICT_MS;
+    coach.frameTracked(frame, snapshotWith('no-face'), sourceAt(30));
+    expect(coach.message).toEqual(verdict);
+    now = VERDICT_MS + 1;
+    coach.frameTracked(frame, snapshotWith('no-face'), sourceAt(30));
+    expect(coach.message?.text).toMatch(/face/i);
+  });
+
+  it('names the next step when a step is done, and the end after the last', () => {
+    coach.engineEvent({ type: 'step-complete', t: 0, step: firstStep.id }, routine);
+    expect(coach.message?.text).toContain(secondStep.title);
+    const last = routine.steps.at(-1);
+    coach.engineEvent({ type: 'step-complete', t: 0, step: last?.id ?? '' }, routine);
+    expect(coach.message?.text).toMatch(/routine done/i);
+  });
+
+  it('says tracking is slow once it has run slow for a few seconds, and not before', () => {
+    const slow = sourceAt(5);
+    coach.frameTracked(frame, snapshotWith('on-target'), slow);
+    now = 2000;
+    coach.frameTracked(frame, snapshotWith('on-target'), slow);
+    expect(coach.message).not.toEqual(slowTrackingMessage(5));
+    now = 3100;
+    coach.frameTracked(frame, snapshotWith('on-target'), slow);
+    expect(coach.message).toEqual(slowTrackingMessage(5));
+    // A stroke cut short at that rate is blamed on tracking, not on the person.
+    coach.engineEvent(
+      { type: 'stroke', t: 0, step: firstStep.id, side: 'left', verdict: 'too-short' },
+      routine,
+    );
+    expect(coach.message).toEqual(slowTrackingMessage(5));
+  });
+
+  it('does not count a pause as slow tracking', () => {
+    const slow = sourceAt(5);
+    coach.frameTracked(frame, snapshotWith('on-target'), slow);
+    coach.pause();
+    now = 10_000;
+    coach.frameTracked(frame, snapshotWith('on-target'), slow);
+    now = 11_000;
+    coach.frameTracked(frame, snapshotWith('on-target'), slow);
+    expect(coach.message).not.toEqual(slowTrackingMessage(5));
+  });
+
+  it('says nothing more once ended, and leaves no caption timer behind', () => {
+    coach.engineEvent({ type: 'step-start', t: 0, step: firstStep.id }, routine);
+    coach.end();
+    expect(coach.caption).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+    coach.engineEvent({ type: 'step-start', t: 0, step: firstStep.id }, routine);
+    expect(coach.caption).toBeNull();
+  });
+});
