@@ -5,6 +5,7 @@ export type CameraErrorKind =
   | 'denied'
   | 'not-found'
   | 'in-use'
+  | 'constraints'
   | 'unsupported'
   | 'stopped'
   | 'unknown';
@@ -20,23 +21,53 @@ export class CameraError extends Error {
   }
 }
 
-function toCameraError(error: unknown): CameraError {
-  const name = error instanceof DOMException ? error.name : '';
+/** One camera a person can choose. */
+export interface CameraChoice {
+  readonly deviceId: string;
+  readonly label: string;
+}
+
+/** Where this browser keeps the camera permission of a page, from its user agent string. */
+export function allowCameraAdvice(userAgent: string): string {
+  if (/Firefox\//.test(userAgent))
+    return 'In Firefox, click the camera icon at the left of the address bar, clear “Blocked”, then try again.';
+  if (/Edg\//.test(userAgent))
+    return 'In Edge, click the lock or camera icon in the address bar, set Camera to “Allow”, then try again.';
+  if (/Chrome\//.test(userAgent))
+    return 'In Chrome, click the camera or settings icon at the left of the address bar, set Camera to “Allow”, then try again.';
+  if (/Safari\//.test(userAgent))
+    return 'In Safari, open Settings for this website (Safari menu), set Camera to “Allow”, then try again.';
+  return 'Allow the camera for this page in your browser’s site settings, then try again.';
+}
+
+/** Turns what getUserMedia threw into a CameraError that says what to do. */
+export function toCameraError(
+  error: unknown,
+  userAgent = globalThis.navigator?.userAgent ?? '',
+): CameraError {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
       return new CameraError(
         'denied',
-        'Camera access was refused. Allow the camera for this page in your browser’s site settings, then try again.',
+        `Camera access was refused, and the coach needs the camera to see your strokes (nothing leaves this device). ${allowCameraAdvice(userAgent)}`,
       );
     case 'NotFoundError':
+      return new CameraError(
+        'not-found',
+        'No camera was found. Connect a webcam (or turn on the built-in one), then try again.',
+      );
     case 'OverconstrainedError':
-      return new CameraError('not-found', 'No camera was found. Connect a webcam and try again.');
+      return new CameraError(
+        'constraints',
+        'The chosen camera cannot give a usable picture, or it is no longer connected. Choose another camera, then try again.',
+      );
     case 'NotReadableError':
     case 'AbortError':
       return new CameraError(
         'in-use',
-        'The camera is busy or could not be opened. Close other apps that use it and try again.',
+        'The camera is busy: another app or browser tab is using it. Close that app or tab, then try again.',
       );
     default:
       return new CameraError(
@@ -46,17 +77,35 @@ function toCameraError(error: unknown): CameraError {
   }
 }
 
+/** What the camera controller tells its owner about the camera while it runs. */
+export interface CameraListener {
+  /** The camera stopped by itself (unplugged, or taken by the system) while in use. */
+  lost?(): void;
+  /** A camera was connected or disconnected. */
+  devicesChanged?(): void;
+}
+
 /**
- * Owns the webcam stream for a lit host: starts it into a `<video>`, and stops every track when
- * asked, when the host leaves the DOM, or when the page is left.
+ * Owns the webcam stream for a lit host: starts it into a `<video>` (from the camera the person
+ * chose, else the front one), tells when it stops by itself, and stops every track when asked,
+ * when the host leaves the DOM, or when the page is left.
  */
 export class CameraController implements ReactiveController {
   private stream: MediaStream | null = null;
   /** Counts starts and stops, so a start overtaken by a stop while it waits can tell. */
   private generation = 0;
   private readonly onPageHide = () => this.stop();
+  private readonly onTrackEnded = () => {
+    if (!this.stream) return;
+    this.stop();
+    this.listener.lost?.();
+  };
+  private readonly onDeviceChange = () => this.listener.devicesChanged?.();
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly listener: CameraListener = {},
+  ) {
     host.addController(this);
   }
 
@@ -65,11 +114,31 @@ export class CameraController implements ReactiveController {
     return this.stream !== null;
   }
 
+  /** The camera in use, while one is. */
+  get deviceId(): string | null {
+    return this.stream?.getVideoTracks()[0]?.getSettings().deviceId ?? null;
+  }
+
+  /** The cameras this browser offers (labels are known once the camera has been allowed). */
+  static async cameras(): Promise<CameraChoice[]> {
+    const devices = (await navigator.mediaDevices?.enumerateDevices?.()) ?? [];
+    return devices
+      .filter((device) => device.kind === 'videoinput' && device.deviceId !== '')
+      .map((device, i) => ({
+        deviceId: device.deviceId,
+        label: device.label || `Camera ${i + 1}`,
+      }));
+  }
+
+  hostConnected(): void {
+    navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
+  }
+
   /**
-   * Opens the front camera (video only) into `video` and waits for its first frame. Aborting
-   * `signal` stops the camera, even while the browser is still opening it.
+   * Opens the camera `deviceId` (else the front one; video only) into `video` and waits for its
+   * first frame. Aborting `signal` stops the camera, even while the browser is still opening it.
    */
-  async start(video: HTMLVideoElement, signal?: AbortSignal): Promise<void> {
+  async start(video: HTMLVideoElement, signal?: AbortSignal, deviceId?: string): Promise<void> {
     if (!navigator.mediaDevices?.getUserMedia) {
       throw new CameraError(
         'unsupported',
@@ -85,7 +154,11 @@ export class CameraController implements ReactiveController {
     try {
       stream = await navigator.mediaDevices.getUserMedia({
         audio: false,
-        video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
+        video: {
+          ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: 'user' }),
+          width: { ideal: 640 },
+          height: { ideal: 480 },
+        },
       });
     } catch (error) {
       throw toCameraError(error);
@@ -96,6 +169,8 @@ export class CameraController implements ReactiveController {
       throw new CameraError('stopped', 'The camera was stopped before it started.');
     }
     this.stream = stream;
+    for (const track of stream.getVideoTracks?.() ?? [])
+      track.addEventListener('ended', this.onTrackEnded);
     performance.mark('massage:camera-granted');
     video.srcObject = this.stream;
     video.muted = true;
@@ -113,6 +188,8 @@ export class CameraController implements ReactiveController {
     this.generation++;
     window.removeEventListener('pagehide', this.onPageHide);
     if (!this.stream) return;
+    for (const track of this.stream.getVideoTracks?.() ?? [])
+      track.removeEventListener('ended', this.onTrackEnded);
     for (const track of this.stream.getTracks()) track.stop();
     this.stream = null;
     this.host.requestUpdate();
@@ -120,5 +197,6 @@ export class CameraController implements ReactiveController {
 
   hostDisconnected(): void {
     this.stop();
+    navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
   }
 }

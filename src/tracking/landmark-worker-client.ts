@@ -121,7 +121,7 @@ export class LandmarkWorkerClient {
       if (signal?.aborted) throw signal.reason;
       const reason = error instanceof Error ? error.message : String(error);
       throw new TrackingError(
-        `Could not load the ${kind} tracking model (${reason}). Reload the page to try again.`,
+        `Could not load the ${kind} tracking model (${reason}). Check your connection, then try again.`,
       );
     }
     return new LandmarkWorkerClient(worker, delegate);

@@ -1,52 +1,16 @@
-import { css, html, LitElement } from 'lit';
-import { ROUTINES, SESSIONS, sessionRoutine } from '../core/routines';
+import { css, html, LitElement, nothing } from 'lit';
 import type { Trace } from '../core/trace';
 import type { PipelineStats } from '../tracking/pipeline-stats';
+import './camera-picker';
 import { CoachController } from './coach-controller';
 import { EventsController } from './events-controller';
 import './routine-summary';
+import { parseDeepLink, START_CHOICES } from './navigation';
 import { SessionController } from './session-controller';
 import './session-view';
 import './start-screen';
-import type { StartChoice } from './start-screen';
 import { panelStyles } from './theme';
 import { VoiceController } from './voice-controller';
-
-/** Where a deep link (`?routine=<id>&step=<id>` or `?session=<id>&step=<id>`) points. */
-export interface DeepLink {
-  readonly kind: 'routine' | 'session';
-  readonly id: string;
-  readonly step: string | undefined;
-}
-
-/** Reads a deep link from a query string; null when it names no routine or session. */
-export function parseDeepLink(search: string): DeepLink | null {
-  const params = new URLSearchParams(search);
-  const session = params.get('session');
-  const routine = params.get('routine');
-  const step = params.get('step') ?? undefined;
-  if (session) return { kind: 'session', id: session, step };
-  if (routine) return { kind: 'routine', id: routine, step };
-  return null;
-}
-
-/** What the start screen offers: the two sessions first, then each routine on its own. */
-const START_CHOICES: readonly StartChoice[] = [
-  ...SESSIONS.map((plan) => ({
-    id: plan.id,
-    kind: 'session' as const,
-    title: plan.title,
-    summary: plan.summary,
-    stepTitles: sessionRoutine(plan.id)?.steps.map((s) => s.title) ?? [],
-  })),
-  ...ROUTINES.map((routine) => ({
-    id: routine.id,
-    kind: 'routine' as const,
-    title: routine.title,
-    summary: routine.summary,
-    stepTitles: routine.steps.map((s) => s.title),
-  })),
-];
 
 /**
  * `<massage-app>`: the whole coach. Start screen → camera and models → live session → summary.
@@ -74,6 +38,13 @@ export class MassageApp extends LitElement {
         background: var(--panel);
         border-radius: 16px;
         border-left: 6px solid var(--bad);
+        display: grid;
+        gap: 0.8rem;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
       }
     `,
   ];
@@ -151,7 +122,17 @@ export class MassageApp extends LitElement {
         return html`<div class="error" role="alert">
           <h2>Something needs your attention</h2>
           <p class="error-message">${session.errorMessage}</p>
-          <button @click=${() => session.goHome()}>Back to the start</button>
+          <camera-picker
+            .cameras=${session.cameras}
+            .selected=${session.chosenCamera}
+            @camera-change=${(e: HTMLElementEventMap['camera-change']) => {
+              session.chosenCamera = e.detail.deviceId;
+            }}
+          ></camera-picker>
+          <div class="actions">
+            ${session.canRetry ? html`<button class="retry" @click=${() => session.retry()}>Try again</button>` : nothing}
+            <button class="secondary home" @click=${() => session.goHome()}>Back to the start</button>
+          </div>
         </div>`;
       case 'summary':
         return html`<routine-summary
@@ -174,7 +155,11 @@ export class MassageApp extends LitElement {
           .loadingText=${session.screen === 'starting' ? session.statusText : null}
           .voice=${this.voice.settings}
           .canSpeak=${this.voice.canSpeak}
+          .cameras=${session.cameras}
+          .camera=${session.chosenCamera ?? session.cameraInUse}
+          .cameraLost=${session.cameraLost}
           @session-command=${(e: HTMLElementEventMap['session-command']) => session.command(e.detail.command)}
+          @camera-change=${(e: HTMLElementEventMap['camera-change']) => session.chooseCamera(e.detail.deviceId)}
           @mirror-change=${(e: HTMLElementEventMap['mirror-change']) => {
             this.mirrored = e.detail.mirrored;
           }}

@@ -9,7 +9,7 @@ import {
   type StepTally,
 } from '../core/step-engine';
 import { MAX_TRACE_CHARS, readTraceText, type Trace, TraceRecorder } from '../core/trace';
-import { CameraController, CameraError } from '../tracking/camera-controller';
+import { type CameraChoice, CameraController, CameraError } from '../tracking/camera-controller';
 import { CameraFrameLoop } from '../tracking/frame-loop';
 import type { FrameSource } from '../tracking/frame-source';
 import { defaultRuntimeUrls } from '../tracking/landmark-worker-client';
@@ -43,6 +43,17 @@ export interface SessionObserver {
   end?(): void;
 }
 
+/** Whether this page may already use the camera (so no prompt will show); false when unknown. */
+async function cameraAllowed(): Promise<boolean> {
+  try {
+    const status = await navigator.permissions?.query({ name: 'camera' as PermissionName });
+    return status?.state === 'granted';
+  } catch {
+    // NOTE: Firefox and older Safari cannot be asked about the camera permission.
+    return false;
+  }
+}
+
 /** Where the session's camera plays, once the session screen has rendered it. */
 export type VideoProvider = () => Promise<HTMLVideoElement>;
 
@@ -64,13 +75,22 @@ export class SessionController implements ReactiveController {
   /** Time of the session's first frame. */
   sessionStartT: number | null = null;
   summary: SessionSummary | null = null;
+  /** The last start can be tried again (its trouble was the camera or loading, not the request). */
+  canRetry = false;
+  /** The camera stopped by itself mid-session: the session waits, paused, for one to go on with. */
+  cameraLost = false;
+  /** The cameras to choose from, when there is more than one; and the one chosen. */
+  cameras: readonly CameraChoice[] = [];
+  chosenCamera: string | undefined = undefined;
 
   private readonly camera: CameraController;
+  /** What was last started, for Try again. */
+  private lastStart: { id: string; kind: 'routine' | 'session'; stepId?: string } | null = null;
   private readonly recorder = new TraceRecorder();
   private source: FrameSource | null = null;
   private engine: StepEngine | null = null;
-  /** Aborted when the session that started it ends. */
-  private starting: AbortController | null = null;
+  /** Aborted when the session ends: its camera and model loading stop with it. */
+  private lifetime: AbortController | null = null;
   /** The summary about to be shown once the last verdict has been seen. */
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The step the live source was last told the number of hands for. */
@@ -81,7 +101,10 @@ export class SessionController implements ReactiveController {
     private readonly video: VideoProvider,
     private readonly observers: readonly SessionObserver[],
   ) {
-    this.camera = new CameraController(host);
+    this.camera = new CameraController(host, {
+      lost: () => this.onCameraLost(),
+      devicesChanged: () => void this.refreshCameras(),
+    });
     host.addController(this);
   }
 
@@ -93,6 +116,11 @@ export class SessionController implements ReactiveController {
   /** Where the tracking models run ("GPU" or "CPU") during a live session, else null. */
   get trackingDelegate(): string | null {
     return this.source instanceof CameraFrameLoop ? this.source.delegate : null;
+  }
+
+  /** The camera in use, while one is. */
+  get cameraInUse(): string | undefined {
+    return this.camera.deviceId ?? undefined;
   }
 
   /** Size of the frames the session tracks, once it runs. */
@@ -111,33 +139,63 @@ export class SessionController implements ReactiveController {
     const routine = this.resolveRoutine(id, kind, stepId);
     if (!routine) return;
     this.end();
-    const starting = new AbortController();
-    this.starting = starting;
-    const { signal } = starting;
+    this.lastStart = { id, kind, ...(stepId ? { stepId } : {}) };
+    const lifetime = new AbortController();
+    this.lifetime = lifetime;
+    const { signal } = lifetime;
     this.replaying = false;
+    this.statusText = (await cameraAllowed())
+      ? 'Starting the camera and loading the tracking models…'
+      : 'Waiting for the camera: choose “Allow” when your browser asks. Nothing you film leaves this device.';
+    if (signal.aborted) return;
     this.show('starting');
-    this.statusText = 'Starting the camera and loading the tracking models…';
     const firstStep = routine.steps.find((s) => s.id === stepId) ?? routine.steps[0];
     const hands = firstStep ? handsFor(firstStep) : 2;
     const tracker = Tracker.create(defaultRuntimeUrls(), hands, undefined, signal);
     try {
       const video = await this.video();
-      const [, ready] = await Promise.all([this.camera.start(video, signal), tracker]);
+      const camera = this.camera.start(video, signal, this.chosenCamera).then(() => {
+        this.statusText = 'Loading the tracking models…';
+        this.host.requestUpdate();
+      });
+      const [, ready] = await Promise.all([camera, tracker]);
       if (signal.aborted) {
         ready.dispose();
         return;
       }
       performance.mark('massage:tracking-ready');
       const loop = new CameraFrameLoop(video, ready, (error) =>
-        this.fail(`Tracking stopped: ${error.message}. Reload the page to start again.`),
+        this.fail(`Tracking stopped: ${error.message}`, true),
       );
       this.begin(loop, routine, stepId);
+      void this.refreshCameras();
     } catch (error) {
       tracker.then((t) => t.dispose()).catch(() => undefined);
       // Ended on purpose while loading: nothing failed.
       if (signal.aborted || (error instanceof CameraError && error.kind === 'stopped')) return;
-      this.fail(error instanceof Error ? error.message : String(error));
+      this.fail(error instanceof Error ? error.message : String(error), true);
+      if (error instanceof CameraError) void this.refreshCameras();
     }
+  }
+
+  /** Tries the last start again (after a camera or loading failure). */
+  retry(): Promise<void> {
+    const last = this.lastStart;
+    return last ? this.start(last.id, last.kind, last.stepId) : Promise.resolve();
+  }
+
+  /**
+   * Uses camera `deviceId` from now on: at once in a running session (the session waits while it
+   * opens), else at the next start.
+   */
+  async chooseCamera(deviceId: string): Promise<void> {
+    this.chosenCamera = deviceId;
+    if (this.screen === 'session' && !this.replaying && !this.cameraLost) {
+      const resume = !this.paused;
+      this.source?.stop();
+      if ((await this.reopenCamera()) && resume) this.source?.start((frame) => this.onFrame(frame));
+    }
+    this.host.requestUpdate();
   }
 
   /**
@@ -188,8 +246,7 @@ export class SessionController implements ReactiveController {
         for (const observer of this.observers) observer.pause?.();
         break;
       case 'resume':
-        this.source?.start((frame) => this.onFrame(frame));
-        this.paused = false;
+        void this.resume();
         break;
       case 'save-trace':
         this.saveTrace();
@@ -198,6 +255,54 @@ export class SessionController implements ReactiveController {
         this.showSummary();
         break;
     }
+    this.host.requestUpdate();
+  }
+
+  /** Goes on after a pause; if the camera was lost meanwhile, opens one first. */
+  private async resume(): Promise<void> {
+    if (this.cameraLost && !(await this.reopenCamera())) return;
+    this.cameraLost = false;
+    this.paused = false;
+    this.source?.start((frame) => this.onFrame(frame));
+    this.host.requestUpdate();
+  }
+
+  /** Opens the chosen camera again into the session's video; false (and why, shown) if it cannot. */
+  private async reopenCamera(): Promise<boolean> {
+    const signal = this.lifetime?.signal;
+    if (!signal) return false;
+    try {
+      await this.camera.start(await this.video(), signal, this.chosenCamera);
+      return !signal.aborted;
+    } catch (error) {
+      if (signal.aborted) return false;
+      this.cameraLost = true;
+      this.paused = true;
+      this.inform({
+        text: error instanceof Error ? error.message : String(error),
+        tone: 'bad',
+      });
+      void this.refreshCameras();
+      return false;
+    }
+  }
+
+  private onCameraLost(): void {
+    if (this.screen !== 'session' || !this.source) return;
+    this.source.stop();
+    this.cameraLost = true;
+    this.paused = true;
+    for (const observer of this.observers) observer.pause?.();
+    void this.refreshCameras();
+    this.host.requestUpdate();
+  }
+
+  /** Reads the cameras there are; keeps the choice only while that camera is there. */
+  private async refreshCameras(): Promise<void> {
+    const cameras = await CameraController.cameras().catch(() => []);
+    this.cameras = cameras;
+    if (this.chosenCamera && !cameras.some((c) => c.deviceId === this.chosenCamera))
+      this.chosenCamera = undefined;
     this.host.requestUpdate();
   }
 
@@ -305,8 +410,9 @@ export class SessionController implements ReactiveController {
 
   /** Ends whatever runs or loads: camera off, models let go, timers cleared. */
   private end(): void {
-    this.starting?.abort();
-    this.starting = null;
+    this.lifetime?.abort();
+    this.lifetime = null;
+    this.cameraLost = false;
     // A summary still due belongs to this session: a session started meanwhile must not end.
     clearTimeout(this.summaryTimer);
     this.summaryTimer = undefined;
@@ -319,9 +425,10 @@ export class SessionController implements ReactiveController {
     for (const observer of this.observers) observer.end?.();
   }
 
-  private fail(message: string): void {
+  private fail(message: string, canRetry = false): void {
     this.end();
     this.errorMessage = message;
+    this.canRetry = canRetry;
     this.show('error');
   }
 

@@ -4,6 +4,8 @@ import { estimateRemainingMs } from '../core/session-plan';
 import type { EngineSnapshot } from '../core/step-engine';
 import '../overlay/stroke-overlay';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
+import type { CameraChoice } from '../tracking/camera-controller';
+import './camera-picker';
 import './coach-feedback';
 import type { CoachMessage } from './feedback-text';
 import './session-controls';
@@ -50,6 +52,9 @@ export class SessionView extends LitElement {
     loadingText: { attribute: false },
     voice: { attribute: false },
     canSpeak: { type: Boolean },
+    cameras: { attribute: false },
+    camera: { attribute: false },
+    cameraLost: { type: Boolean },
   };
 
   static override styles = [
@@ -141,6 +146,16 @@ export class SessionView extends LitElement {
       .paused {
         left: 1rem;
       }
+      .camera-lost {
+        position: absolute;
+        inset: 0;
+        display: grid;
+        place-content: center;
+        gap: 0.8rem;
+        padding: 1.5rem;
+        text-align: center;
+        background: rgba(0, 0, 0, 0.8);
+      }
     `,
   ];
 
@@ -159,6 +174,11 @@ export class SessionView extends LitElement {
   declare loadingText: string | null;
   declare voice: VoiceSettings;
   declare canSpeak: boolean;
+  /** The cameras to choose from, and the one in use. */
+  declare cameras: readonly CameraChoice[];
+  declare camera: string | undefined;
+  /** The camera stopped by itself: the session waits for the person to go on. */
+  declare cameraLost: boolean;
 
   constructor() {
     super();
@@ -175,6 +195,9 @@ export class SessionView extends LitElement {
     this.loadingText = null;
     this.voice = { muted: false, rate: 1 };
     this.canSpeak = true;
+    this.cameras = [];
+    this.camera = undefined;
+    this.cameraLost = false;
   }
 
   /** The video element the camera plays into, once rendered. */
@@ -217,6 +240,7 @@ export class SessionView extends LitElement {
         ></stroke-overlay>
         ${this.loadingText === null ? nothing : html`<div class="loading">${this.loadingText}</div>`}
         ${this.paused ? html`<div class="paused">Paused</div>` : nothing}
+        ${this.cameraLost ? this.renderCameraLost() : nothing}
         ${this.replaying ? html`<div class="replay-badge">Replaying a saved trace</div>` : nothing}
         ${this.caption ? html`<p class="caption" aria-live="polite">${this.caption.text}</p>` : nothing}
       </div>
@@ -238,8 +262,32 @@ export class SessionView extends LitElement {
             this.report('mirror-change', { mirrored: (e.target as HTMLInputElement).checked })} />
           Mirror the video (like a mirror: your right hand shows on the right)
         </label>
+        <camera-picker class="options" .cameras=${this.cameras} .selected=${this.camera}></camera-picker>
         ${this.renderVoice()}
       </div>`;
+  }
+
+  private renderCameraLost() {
+    return html`<div class="camera-lost" role="alert">
+      <p>
+        The camera stopped: it may have been unplugged, or another app took it. Your session is
+        paused and its progress kept.
+      </p>
+      <camera-picker .cameras=${this.cameras} .selected=${this.camera}></camera-picker>
+      <button
+        class="go-on"
+        @click=${() =>
+          this.dispatchEvent(
+            new CustomEvent('session-command', {
+              detail: { command: 'resume' },
+              bubbles: true,
+              composed: true,
+            }),
+          )}
+      >
+        Go on with the camera
+      </button>
+    </div>`;
   }
 
   private renderVoice() {

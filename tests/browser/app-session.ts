@@ -21,9 +21,29 @@ export interface AppSession {
 // INFO and WARNING lines to the debug log, so those must not show up here.
 const MEDIAPIPE_INFO = /^E\d{4} /;
 
-/** Opens the app at `path` with the fake camera playing `clip` (a file in ../shared/fixtures, or an absolute path). */
-export async function openApp(appUrl: string, path: string, clip: string): Promise<AppSession> {
-  const context = await launchChromium(isAbsolute(clip) ? clip : join(fixturesDir, clip));
+/** How to open the app beyond its address and clip. */
+export interface OpenOptions {
+  /** More Chromium flags. */
+  readonly chromiumArgs?: readonly string[];
+  /** Runs in the page before the app, after the camera recorder (to break the camera, say). */
+  readonly initScript?: () => void;
+  /** Runs before the page is opened (to set permissions through CDP, say). */
+  readonly beforeOpen?: (context: BrowserContext) => Promise<void>;
+}
+
+/**
+ * Opens the app at `path` with the fake camera playing `clip` (a file in ../shared/fixtures, an
+ * absolute path, or null for Chromium's test pattern).
+ */
+export async function openApp(
+  appUrl: string,
+  path: string,
+  clip: string | null,
+  options: OpenOptions = {},
+): Promise<AppSession> {
+  const video = clip === null ? undefined : isAbsolute(clip) ? clip : join(fixturesDir, clip);
+  const context = await launchChromium(video, options.chromiumArgs);
+  await options.beforeOpen?.(context);
   const offsiteRequests: string[] = [];
   const consoleErrors: string[] = [];
   const events: CapturedEvents = {};
@@ -68,6 +88,7 @@ export async function openApp(appUrl: string, path: string, clip: string): Promi
       });
     }
   });
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(new URL(path, appUrl).href);
   return { context, page, events, offsiteRequests, consoleErrors, close: () => context.close() };
 }
@@ -76,10 +97,11 @@ export async function openApp(appUrl: string, path: string, clip: string): Promi
 export async function withApp(
   appUrl: string,
   path: string,
-  clip: string,
+  clip: string | null,
   body: (session: AppSession) => Promise<void>,
+  options: OpenOptions = {},
 ): Promise<void> {
-  const session = await openApp(appUrl, path, clip);
+  const session = await openApp(appUrl, path, clip, options);
   try {
     await body(session);
   } finally {

@@ -15,8 +15,15 @@ export function findChromium(): string {
   return found;
 }
 
-/** Launches headless Chromium with a fresh profile; `fakeVideo` feeds the fake camera from an .mjpeg file. */
-export async function launchChromium(fakeVideo?: string): Promise<BrowserContext> {
+/**
+ * Launches headless Chromium with a fresh profile; `fakeVideo` feeds the fake camera from an
+ * .mjpeg file (else it shows Chromium's test pattern); `extraArgs` are added to the flags, or take one of
+ * them away when written "!--flag".
+ */
+export async function launchChromium(
+  fakeVideo?: string,
+  extraArgs: readonly string[] = [],
+): Promise<BrowserContext> {
   const args = [
     '--headless',
     '--no-sandbox',
@@ -31,6 +38,11 @@ export async function launchChromium(fakeVideo?: string): Promise<BrowserContext
     '--use-fake-device-for-media-stream',
   ];
   if (fakeVideo) args.push(`--use-file-for-fake-video-capture=${fakeVideo}`);
+  for (const arg of extraArgs) {
+    // A flag given as "!--flag" takes that default flag away.
+    if (!arg.startsWith('!')) args.push(arg);
+    else if (args.includes(arg.slice(1))) args.splice(args.indexOf(arg.slice(1)), 1);
+  }
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'massage-coach-')), {
     executablePath: findChromium(),
     headless: true,
