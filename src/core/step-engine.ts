@@ -128,6 +128,21 @@ export class StepEngine {
     return this.tallies;
   }
 
+  /**
+   * Takes the counts of an earlier run of the same routine (a session resumed after a reload):
+   * steps are matched by id, and a step goes on from the strokes it already has.
+   */
+  restoreCounts(
+    saved: readonly { step: string; counts: Readonly<Record<Side, SideCount>> }[],
+  ): void {
+    for (const tally of this.tallies) {
+      const earlier = saved.find((s) => s.step === tally.step);
+      if (!earlier) continue;
+      for (const side of ['left', 'right', 'center'] as const)
+        Object.assign(tally.counts[side], earlier.counts[side]);
+    }
+  }
+
   /** Jumps to a step (next, previous or any); strokes already counted on it stay counted. */
   goToStep(index: number): void {
     if (index < 0 || index >= this.routine.steps.length) return;

@@ -5,7 +5,7 @@ import './camera-picker';
 import { CoachController } from './coach-controller';
 import { EventsController } from './events-controller';
 import './routine-summary';
-import { parseDeepLink, START_CHOICES } from './navigation';
+import { START_CHOICES } from './navigation';
 import { SessionController } from './session-controller';
 import './session-view';
 import './start-screen';
@@ -71,8 +71,8 @@ export class MassageApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const link = parseDeepLink(location.search);
-    if (link) void this.startSession(link.id, link.kind, link.step);
+    // A deep link starts its routine, a reloaded summary shows again.
+    this.session.followLocation();
   }
 
   /** Timings of the live pipeline (for diagnostics and the pipeline benchmark), while a session runs. */
@@ -113,6 +113,9 @@ export class MassageApp extends LitElement {
       case 'start':
         return html`<start-screen
           .choices=${START_CHOICES}
+          .resumable=${session.resumable}
+          @resume-session=${() => session.resumeSaved()}
+          @discard-session=${() => session.discardSaved()}
           @start-routine=${(e: HTMLElementEventMap['start-routine']) =>
             this.startSession(e.detail.choiceId, e.detail.kind)}
           @replay-trace=${(e: HTMLElementEventMap['replay-trace']) =>
@@ -158,6 +161,7 @@ export class MassageApp extends LitElement {
           .cameras=${session.cameras}
           .camera=${session.chosenCamera ?? session.cameraInUse}
           .cameraLost=${session.cameraLost}
+          .confirmingEnd=${session.confirmingEnd}
           @session-command=${(e: HTMLElementEventMap['session-command']) => session.command(e.detail.command)}
           @camera-change=${(e: HTMLElementEventMap['camera-change']) => session.chooseCamera(e.detail.deviceId)}
           @mirror-change=${(e: HTMLElementEventMap['mirror-change']) => {

@@ -18,7 +18,17 @@ import { TraceFrameSource } from '../tracking/trace-frame-source';
 import { Tracker } from '../tracking/tracker';
 import { VERDICT_MS } from './coach-controller';
 import type { CoachMessage } from './feedback-text';
+import { parseDeepLink } from './navigation';
 import type { SessionCommand } from './session-controls';
+import {
+  loadProgress,
+  loadSummary,
+  type SavedProgress,
+  type SavedTally,
+  saveProgress,
+  saveSummary,
+  toSavedTallies,
+} from './session-store';
 
 /** The app's screens. */
 export type Screen = 'start' | 'starting' | 'session' | 'summary' | 'error';
@@ -41,6 +51,24 @@ export interface SessionObserver {
   pause?(): void;
   /** The session ended (or never began). */
   end?(): void;
+}
+
+/** How a start begins: see {@link SessionController.start}. */
+export interface StartOptions {
+  readonly earlier?: readonly SavedTally[];
+  readonly history?: 'push' | 'replace';
+}
+
+/** The address of a routine or session at a step (a deep link). */
+function sessionUrl(kind: 'routine' | 'session', id: string, stepId: string | undefined): string {
+  const params = new URLSearchParams({ [kind]: id });
+  if (stepId) params.set('step', stepId);
+  return `${location.pathname}?${params}`;
+}
+
+/** A kept step tally as the summary shows it (its times are not kept). */
+function toTally(saved: SavedTally): StepTally {
+  return { step: saved.step, counts: saved.counts, startedAt: null, completedAt: null };
 }
 
 /** Whether this page may already use the camera (so no prompt will show); false when unknown. */
@@ -79,6 +107,10 @@ export class SessionController implements ReactiveController {
   canRetry = false;
   /** The camera stopped by itself mid-session: the session waits, paused, for one to go on with. */
   cameraLost = false;
+  /** End was asked for: the session waits, paused, for the person to confirm. */
+  confirmingEnd = false;
+  /** A session left unfinished (a reload, a closed tab), which the start screen offers to resume. */
+  resumable: SavedProgress | null = loadProgress();
   /** The cameras to choose from, when there is more than one; and the one chosen. */
   cameras: readonly CameraChoice[] = [];
   chosenCamera: string | undefined = undefined;
@@ -95,6 +127,9 @@ export class SessionController implements ReactiveController {
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The step the live source was last told the number of hands for. */
   private handsStep: RoutineStep | null = null;
+  /** Whether the session was paused before End was asked for. */
+  private pausedBeforeEnd = false;
+  private readonly onPopState = () => this.followLocation();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -134,12 +169,23 @@ export class SessionController implements ReactiveController {
     return size && this.recorder.length > 0 ? this.recorder.toTrace(size) : null;
   }
 
-  /** Starts a routine or a session (optionally at a step): opens the camera, loads the models. */
-  async start(id: string, kind: 'routine' | 'session' = 'routine', stepId?: string): Promise<void> {
+  /**
+   * Starts a routine or a session (optionally at a step): opens the camera, loads the models.
+   * `earlier` carries the counts of a session being resumed; `history` says whether the session
+   * becomes a new entry of the browser's history (started from the start screen) or takes the
+   * place of the current one (a deep link, Try again).
+   */
+  async start(
+    id: string,
+    kind: 'routine' | 'session' = 'routine',
+    stepId?: string,
+    { earlier = [], history: entry = 'push' }: StartOptions = {},
+  ): Promise<void> {
     const routine = this.resolveRoutine(id, kind, stepId);
     if (!routine) return;
     this.end();
     this.lastStart = { id, kind, ...(stepId ? { stepId } : {}) };
+    this.navigate(entry, sessionUrl(kind, id, stepId));
     const lifetime = new AbortController();
     this.lifetime = lifetime;
     const { signal } = lifetime;
@@ -168,6 +214,9 @@ export class SessionController implements ReactiveController {
         this.fail(`Tracking stopped: ${error.message}`, true),
       );
       this.begin(loop, routine, stepId);
+      this.engine?.restoreCounts(earlier);
+      this.snapshot = this.engine?.snapshot ?? null;
+      this.keepProgress();
       void this.refreshCameras();
     } catch (error) {
       tracker.then((t) => t.dispose()).catch(() => undefined);
@@ -181,7 +230,23 @@ export class SessionController implements ReactiveController {
   /** Tries the last start again (after a camera or loading failure). */
   retry(): Promise<void> {
     const last = this.lastStart;
-    return last ? this.start(last.id, last.kind, last.stepId) : Promise.resolve();
+    return last
+      ? this.start(last.id, last.kind, last.stepId, { history: 'replace' })
+      : Promise.resolve();
+  }
+
+  /** Goes on with the unfinished session offered on the start screen, from the step it was on. */
+  resumeSaved(): Promise<void> {
+    const saved = this.resumable;
+    if (!saved) return Promise.resolve();
+    return this.start(saved.id, saved.kind, saved.stepId, { earlier: saved.tallies });
+  }
+
+  /** Forgets the unfinished session. */
+  discardSaved(): void {
+    this.resumable = null;
+    saveProgress(null);
+    this.host.requestUpdate();
   }
 
   /**
@@ -239,6 +304,7 @@ export class SessionController implements ReactiveController {
       case 'next':
         engine.goToStep(engine.snapshot.stepIndex + (command === 'next' ? 1 : -1));
         this.snapshot = engine.snapshot;
+        this.keepProgress();
         break;
       case 'pause':
         this.source?.stop();
@@ -246,20 +312,46 @@ export class SessionController implements ReactiveController {
         for (const observer of this.observers) observer.pause?.();
         break;
       case 'resume':
-        void this.resume();
+        void this.goOn();
         break;
       case 'save-trace':
         this.saveTrace();
         break;
       case 'end':
+        if (!this.hasProgress()) this.showSummary();
+        else this.askToEnd();
+        break;
+      case 'confirm-end':
         this.showSummary();
+        break;
+      case 'cancel-end':
+        this.confirmingEnd = false;
+        if (!this.pausedBeforeEnd) void this.goOn();
         break;
     }
     this.host.requestUpdate();
   }
 
+  /** Whether ending now would leave anything behind: a stroke counted on any step. */
+  private hasProgress(): boolean {
+    return (this.engine?.summary ?? []).some((tally) =>
+      Object.values(tally.counts).some((c) => c.good + c.wrongDirection + c.other > 0),
+    );
+  }
+
+  /** Pauses and asks whether to end. */
+  private askToEnd(): void {
+    this.pausedBeforeEnd = this.paused;
+    this.confirmingEnd = true;
+    if (!this.paused) {
+      this.source?.stop();
+      this.paused = true;
+      for (const observer of this.observers) observer.pause?.();
+    }
+  }
+
   /** Goes on after a pause; if the camera was lost meanwhile, opens one first. */
-  private async resume(): Promise<void> {
+  private async goOn(): Promise<void> {
     if (this.cameraLost && !(await this.reopenCamera())) return;
     this.cameraLost = false;
     this.paused = false;
@@ -306,14 +398,49 @@ export class SessionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Back to the start screen, leaving whatever runs or loads. */
-  goHome(): void {
+  /**
+   * Back to the start screen, leaving whatever runs or loads (an unfinished session stays on
+   * offer to resume); a new history entry unless the browser's Back brought us here.
+   */
+  goHome(entry: 'push' | 'none' = 'push'): void {
     this.end();
-    history.replaceState(null, '', location.pathname);
+    this.resumable = loadProgress();
+    this.navigate(entry, location.pathname);
     this.show('start');
   }
 
+  /** Shows what the address asks for: a summary, a routine or session to start, or the start. */
+  followLocation(): void {
+    const params = new URLSearchParams(location.search);
+    if (params.has('summary')) {
+      const saved = loadSummary();
+      const routine = saved ? this.resolveRoutine(saved.id, saved.kind, undefined) : null;
+      if (!saved || !routine) {
+        this.goHome('none');
+        return;
+      }
+      this.end();
+      this.summary = { routine, tallies: saved.tallies.map(toTally) };
+      this.show('summary');
+      return;
+    }
+    const link = parseDeepLink(location.search);
+    if (!link) {
+      if (this.screen !== 'start') this.goHome('none');
+      return;
+    }
+    const last = this.lastStart;
+    const sameSession = last?.id === link.id && last.kind === link.kind;
+    if (sameSession && (this.screen === 'session' || this.screen === 'starting')) return;
+    void this.start(link.id, link.kind, link.step, { history: 'replace' });
+  }
+
+  hostConnected(): void {
+    window.addEventListener('popstate', this.onPopState);
+  }
+
   hostDisconnected(): void {
+    window.removeEventListener('popstate', this.onPopState);
     this.end();
   }
 
@@ -361,6 +488,7 @@ export class SessionController implements ReactiveController {
     if (this.handsStep !== snapshot.step) {
       this.handsStep = snapshot.step;
       source.setNumHands?.(handsFor(snapshot.step));
+      this.keepProgress();
     }
     for (const observer of this.observers) observer.frameTracked?.(frame, snapshot, source);
     this.host.requestUpdate();
@@ -368,6 +496,7 @@ export class SessionController implements ReactiveController {
 
   private notify(event: EngineEvent, routine: Routine): void {
     for (const observer of this.observers) observer.engineEvent?.(event, routine);
+    if (event.type === 'stroke') this.keepProgress();
     if (event.type === 'routine-complete') this.scheduleSummary();
   }
 
@@ -379,10 +508,45 @@ export class SessionController implements ReactiveController {
 
   private showSummary(): void {
     const engine = this.engine;
+    const last = this.lastStart;
     if (!engine) return;
     this.summary = { routine: engine.routine, tallies: [...engine.summary] };
+    if (!this.replaying && last) {
+      // Finished: nothing to resume; the summary stays for a reload of this page.
+      saveProgress(null);
+      saveSummary({ kind: last.kind, id: last.id, tallies: toSavedTallies(engine.summary) });
+      this.navigate('replace', `${location.pathname}?summary`);
+    }
     this.end();
     this.show('summary');
+  }
+
+  /**
+   * Keeps the live session's progress, so that a reload or a closed tab can resume it, and keeps
+   * the address on the current step.
+   */
+  private keepProgress(): void {
+    const engine = this.engine;
+    const last = this.lastStart;
+    if (!engine || !last || this.replaying) return;
+    const { stepIndex, step, routine } = engine.snapshot;
+    saveProgress({
+      kind: last.kind,
+      id: last.id,
+      title: routine.title,
+      stepId: step.id,
+      stepIndex,
+      stepCount: routine.steps.length,
+      tallies: toSavedTallies(engine.summary),
+      savedAt: Date.now(),
+    });
+    this.navigate('replace', sessionUrl(last.kind, last.id, step.id));
+  }
+
+  private navigate(entry: 'push' | 'replace' | 'none', url: string): void {
+    if (entry === 'none' || `${location.pathname}${location.search}` === url) return;
+    if (entry === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   }
 
   /** Downloads the session's landmarks (never pixels) as a trace file. */
@@ -422,6 +586,7 @@ export class SessionController implements ReactiveController {
     this.engine = null;
     this.frame = null;
     this.paused = false;
+    this.confirmingEnd = false;
     for (const observer of this.observers) observer.end?.();
   }
 

@@ -2,7 +2,15 @@ import { css, html, LitElement } from 'lit';
 import { panelStyles } from './theme';
 
 /** What a session control asks for. */
-export type SessionCommand = 'previous' | 'next' | 'pause' | 'resume' | 'end' | 'save-trace';
+export type SessionCommand =
+  | 'previous'
+  | 'next'
+  | 'pause'
+  | 'resume'
+  | 'end'
+  | 'confirm-end'
+  | 'cancel-end'
+  | 'save-trace';
 
 export type SessionCommandEvent = CustomEvent<{ command: SessionCommand }>;
 

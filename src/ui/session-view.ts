@@ -8,6 +8,7 @@ import type { CameraChoice } from '../tracking/camera-controller';
 import './camera-picker';
 import './coach-feedback';
 import type { CoachMessage } from './feedback-text';
+import type { SessionCommand } from './session-controls';
 import './session-controls';
 import './step-card';
 import { panelStyles } from './theme';
@@ -55,6 +56,7 @@ export class SessionView extends LitElement {
     cameras: { attribute: false },
     camera: { attribute: false },
     cameraLost: { type: Boolean },
+    confirmingEnd: { type: Boolean },
   };
 
   static override styles = [
@@ -146,7 +148,8 @@ export class SessionView extends LitElement {
       .paused {
         left: 1rem;
       }
-      .camera-lost {
+      .camera-lost,
+      .confirm-end {
         position: absolute;
         inset: 0;
         display: grid;
@@ -179,6 +182,8 @@ export class SessionView extends LitElement {
   declare camera: string | undefined;
   /** The camera stopped by itself: the session waits for the person to go on. */
   declare cameraLost: boolean;
+  /** End was asked for: ask before the session's work is put away. */
+  declare confirmingEnd: boolean;
 
   constructor() {
     super();
@@ -198,6 +203,7 @@ export class SessionView extends LitElement {
     this.cameras = [];
     this.camera = undefined;
     this.cameraLost = false;
+    this.confirmingEnd = false;
   }
 
   /** The video element the camera plays into, once rendered. */
@@ -241,6 +247,7 @@ export class SessionView extends LitElement {
         ${this.loadingText === null ? nothing : html`<div class="loading">${this.loadingText}</div>`}
         ${this.paused ? html`<div class="paused">Paused</div>` : nothing}
         ${this.cameraLost ? this.renderCameraLost() : nothing}
+        ${this.confirmingEnd ? this.renderConfirmEnd() : nothing}
         ${this.replaying ? html`<div class="replay-badge">Replaying a saved trace</div>` : nothing}
         ${this.caption ? html`<p class="caption" aria-live="polite">${this.caption.text}</p>` : nothing}
       </div>
@@ -274,20 +281,24 @@ export class SessionView extends LitElement {
         paused and its progress kept.
       </p>
       <camera-picker .cameras=${this.cameras} .selected=${this.camera}></camera-picker>
-      <button
-        class="go-on"
-        @click=${() =>
-          this.dispatchEvent(
-            new CustomEvent('session-command', {
-              detail: { command: 'resume' },
-              bubbles: true,
-              composed: true,
-            }),
-          )}
-      >
-        Go on with the camera
-      </button>
+      <button class="go-on" @click=${() => this.command('resume')}>Go on with the camera</button>
     </div>`;
+  }
+
+  private renderConfirmEnd() {
+    return html`<div class="confirm-end" role="alertdialog" aria-label="End the session?">
+      <p>End the session now? You will see what you did, but this session cannot go on afterwards.</p>
+      <div>
+        <button class="confirm" @click=${() => this.command('confirm-end')}>End session</button>
+        <button class="secondary keep-going" @click=${() => this.command('cancel-end')}>Keep going</button>
+      </div>
+    </div>`;
+  }
+
+  private command(command: SessionCommand): void {
+    this.dispatchEvent(
+      new CustomEvent('session-command', { detail: { command }, bubbles: true, composed: true }),
+    );
   }
 
   private renderVoice() {

@@ -1,4 +1,5 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
+import type { SavedProgress } from './session-store';
 
 /** Something to start: a session (several routines and tool steps) or a single routine. */
 export interface StartChoice {
@@ -27,6 +28,7 @@ export class StartScreen extends LitElement {
     choices: { attribute: false },
     selected: { state: true },
     busy: { type: Boolean },
+    resumable: { attribute: false },
   };
 
   static override styles = [
@@ -86,6 +88,18 @@ export class StartScreen extends LitElement {
         display: block;
         margin-top: 0.4rem;
       }
+      .resume {
+        background: var(--panel);
+        border-left: 6px solid var(--accent);
+        border-radius: 14px;
+        padding: 0.9rem 1rem;
+        margin: 1rem 0;
+      }
+      .resume div {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
       .privacy {
         font-size: 0.9rem;
         color: var(--muted);
@@ -98,12 +112,15 @@ export class StartScreen extends LitElement {
   declare choices: readonly StartChoice[];
   declare selected: string;
   declare busy: boolean;
+  /** An unfinished session to offer to go on with. */
+  declare resumable: SavedProgress | null;
 
   constructor() {
     super();
     this.choices = [];
     this.selected = '';
     this.busy = false;
+    this.resumable = null;
   }
 
   protected override render() {
@@ -115,6 +132,7 @@ export class StartScreen extends LitElement {
         draws arrows on your face for the direction of each stroke, counts your strokes and tells you when
         one goes the wrong way.
       </p>
+      ${this.renderResume()}
       <ol class="how">
         <li>Sit facing the camera in good, even light, with your whole face in view.</li>
         <li>Warm a little serum or oil between your fingers so they glide without tugging the skin.</li>
@@ -154,6 +172,27 @@ export class StartScreen extends LitElement {
     `;
   }
 
+  private renderResume() {
+    const saved = this.resumable;
+    if (!saved) return nothing;
+    const send = (type: 'resume-session' | 'discard-session') =>
+      this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+    const strokes = saved.tallies.reduce(
+      (sum, t) => sum + t.counts.left.good + t.counts.right.good + t.counts.center.good,
+      0,
+    );
+    return html`<section class="resume" aria-label="Unfinished session">
+      <p>
+        You left <strong>${saved.title}</strong> at step ${saved.stepIndex + 1} of ${saved.stepCount},
+        with ${strokes} good ${strokes === 1 ? 'stroke' : 'strokes'} counted.
+      </p>
+      <div>
+        <button class="resume-session" @click=${() => send('resume-session')}>Go on where I left off</button>
+        <button class="secondary discard-session" @click=${() => send('discard-session')}>Forget it</button>
+      </div>
+    </section>`;
+  }
+
   private replay(event: Event, choiceId: string): void {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -190,5 +229,7 @@ declare global {
   interface HTMLElementEventMap {
     'start-routine': StartRoutineEvent;
     'replay-trace': ReplayTraceEvent;
+    'resume-session': CustomEvent<undefined>;
+    'discard-session': CustomEvent<undefined>;
   }
 }

@@ -119,6 +119,9 @@ describe('the live coach in Chromium on the fake camera', () => {
   it('stops the camera when the session ends and shows the summary', async () => {
     const page = session.page;
     await page.click('session-controls [data-command=end]');
+    // With strokes counted, End asks first.
+    const confirm = page.locator('session-view .confirm-end button.confirm');
+    if ((session.events['massage-stroke'] ?? []).length > 0) await confirm.click();
     await expect.poll(() => page.locator('routine-summary h2').textContent()).toMatch(/done/);
     expect(await page.locator('massage-app video').count()).toBe(0);
     const trackStates = await cameraTrackStates(page);

@@ -253,6 +253,31 @@ describe('StepEngine on real landmarks', () => {
     expect(engine.snapshot.elapsedMs).toBe(0);
   });
 
+  it('goes on from the counts of a session resumed after a reload', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    const four = { good: 4, wrongDirection: 1, other: 2 };
+    const none = { good: 0, wrongDirection: 0, other: 0 };
+    engine.restoreCounts([
+      { step: 'jawline-glide', counts: { left: four, right: four, center: none } },
+      { step: 'no-such-step', counts: { left: four, right: four, center: four } },
+    ]);
+    expect(engine.snapshot.tally.counts.left).toEqual(four);
+    expect(engine.summary.find((s) => s.step === 'brow-pinch')?.counts.left).toEqual(none);
+    // The saved counts are copied, not shared.
+    four.good = 0;
+    expect(engine.snapshot.tally.counts.left.good).toBe(4);
+    // One more good stroke each side completes a five-rep step.
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 900),
+      away(400),
+      stroke('jawline-outward', 'left', 0.05, 0.95, 900),
+      away(1500),
+    ]);
+    const events = frames.flatMap((f) => engine.update(f));
+    expect(events.filter((e) => e.type === 'step-complete')).toHaveLength(1);
+  });
+
   it('reports no face and no hands', () => {
     const engine = new StepEngine(routine, synth.size, 'chin-flicks');
     engine.update({ t: 0, face: null, hands: [] });

@@ -1,0 +1,103 @@
+import { describe, expect, inject, it } from 'vitest';
+import { cameraTrackStates, waitForEvents, withApp } from './app-session';
+
+const appUrl = inject('appUrl');
+const CLIP = 'gesture_face_hand_640x360_15fps.mjpeg';
+
+/** Progress of the FaceGym routine left at the jawline glide, as the app keeps it. */
+function leftAtJawline() {
+  // Once per tab: a reload must not bring the progress back.
+  if (sessionStorage.getItem('seeded')) return;
+  sessionStorage.setItem('seeded', '1');
+  const count = (good: number) => ({ good, wrongDirection: 0, other: 0 });
+  const none = { left: count(0), right: count(0), center: count(0) };
+  localStorage.setItem(
+    'massage-coach:progress',
+    JSON.stringify({
+      kind: 'routine',
+      id: 'facegym-daily',
+      title: 'FaceGym daily workout',
+      stepId: 'jawline-glide',
+      stepIndex: 2,
+      stepCount: 4,
+      tallies: [
+        { step: 'chin-flicks', counts: { ...none, center: count(10) }, completed: true },
+        { step: 'laugh-line-walk', counts: none, completed: false },
+        {
+          step: 'jawline-glide',
+          counts: { ...none, left: count(3), right: count(2) },
+          completed: false,
+        },
+        { step: 'brow-pinch', counts: none, completed: false },
+      ],
+      savedAt: Date.now() - 60_000,
+    }),
+  );
+}
+
+describe('sessions that survive a reload, End and Back', () => {
+  it('resumes an unfinished session, asks before ending it, keeps the summary on reload, and Back stays in the app', async () => {
+    await withApp(
+      appUrl,
+      '/',
+      CLIP,
+      async (session) => {
+        const page = session.page;
+        const offer = page.locator('start-screen .resume');
+        await expect.poll(() => offer.textContent()).toMatch(/step 3 of 4,\s+with 15 good strokes/);
+        await page.click('start-screen button.resume-session');
+        await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 0, 120_000);
+        // At the step it was left on, with its counts.
+        expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+        expect(page.url()).toContain('routine=facegym-daily&step=jawline-glide');
+        const good = (side: string) =>
+          page.locator(`step-card .count[data-side=${side}] b.good-count`).textContent();
+        expect([await good('left'), await good('right')]).toEqual(['3', '2']);
+
+        // End asks first; Keep going goes on.
+        await page.click('session-controls [data-command=end]');
+        await expect.poll(() => page.locator('session-view .confirm-end').count()).toBe(1);
+        expect(await page.locator('session-view .paused').count()).toBe(1);
+        await page.click('session-view button.keep-going');
+        const before = (session.events['massage-tracking'] ?? []).length;
+        await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > before, 60_000);
+        expect(await page.locator('session-view .confirm-end').count()).toBe(0);
+
+        // End for real: the summary, which a reload shows again instead of restarting.
+        await page.click('session-controls [data-command=end]');
+        await page.click('session-view .confirm-end button.confirm');
+        await expect.poll(() => page.locator('routine-summary').count()).toBe(1);
+        const firstRow = () => page.locator('routine-summary tbody tr').first().textContent();
+        expect(await firstRow()).toMatch(/^Chin flicks\s*10/);
+        await page.reload();
+        await expect.poll(() => page.locator('routine-summary').count()).toBe(1);
+        expect(await firstRow()).toMatch(/^Chin flicks\s*10/);
+        expect(await cameraTrackStates(page)).toEqual([]);
+        // Finished: nothing left to resume. Back goes to the app's start screen.
+        await page.goBack();
+        await expect.poll(() => page.locator('start-screen').count()).toBe(1);
+        expect(new URL(page.url()).origin).toBe(new URL(appUrl).origin);
+        expect(await page.locator('start-screen .resume').count()).toBe(0);
+      },
+      { initScript: leftAtJawline },
+    );
+  });
+
+  it('goes back to the start screen on Back during a session, camera off, and forward again', async () => {
+    await withApp(appUrl, '/', CLIP, async (session) => {
+      const page = session.page;
+      await page.click('start-screen button.start');
+      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 0, 120_000);
+      expect(page.url()).toMatch(/\?session=/);
+      await page.goBack();
+      await expect.poll(() => page.locator('start-screen').count()).toBe(1);
+      await expect
+        .poll(async () => (await cameraTrackStates(page)).every((s) => s === 'ended'))
+        .toBe(true);
+      await page.goForward();
+      const before = (session.events['massage-tracking'] ?? []).length;
+      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > before, 120_000);
+      expect(await page.locator('step-card h2').count()).toBe(1);
+    });
+  });
+});
