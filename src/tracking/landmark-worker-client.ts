@@ -80,14 +80,16 @@ export class LandmarkWorkerClient {
   }
 
   /**
-   * Starts a worker and loads its model; rejects with a TrackingError if loading fails. Aborting
-   * `signal` ends the worker at once and rejects with the signal's reason.
+   * Starts a worker and loads its model, reporting the model's bytes to `onProgress`; rejects with
+   * a TrackingError if loading fails. Aborting `signal` ends the worker at once and rejects with
+   * the signal's reason.
    */
   static async create(
     kind: LandmarkTaskKind,
     urls: RuntimeUrls,
     numHands = 2,
     signal?: AbortSignal,
+    onProgress?: (loaded: number, total: number) => void,
   ): Promise<LandmarkWorkerClient> {
     signal?.throwIfAborted();
     const worker = new Worker(new URL('./landmark-worker.ts', import.meta.url), {
@@ -97,6 +99,7 @@ export class LandmarkWorkerClient {
     const ready = new Promise<Delegate>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
         if (event.data.type === 'ready') resolve(event.data.delegate);
+        else if (event.data.type === 'progress') onProgress?.(event.data.loaded, event.data.total);
         else if (event.data.type === 'error') reject(new TrackingError(event.data.message));
       };
       worker.onerror = (event) =>

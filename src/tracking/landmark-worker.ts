@@ -60,6 +60,43 @@ function flatten(points: readonly NormalizedLandmark[]): Float32Array {
   return flat;
 }
 
+/** Progress messages are sent at most this often (ms). */
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * Downloads the model, reporting the bytes as they come, so that a slow connection shows
+ * progress rather than a frozen screen; fails with the server's answer when there is no model.
+ */
+async function fetchModel(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  const name = url.slice(url.lastIndexOf('/') + 1);
+  if (!response.ok || !response.body)
+    throw new Error(`the server answered ${response.status} for ${name}`);
+  const total = Number(response.headers.get('content-length')) || 0;
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  let reportedAt = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    if (performance.now() - reportedAt >= PROGRESS_INTERVAL_MS) {
+      reportedAt = performance.now();
+      post({ type: 'progress', loaded, total });
+    }
+  }
+  post({ type: 'progress', loaded, total: Math.max(total, loaded) });
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
 async function init(request: InitRequest): Promise<Delegate> {
   const vision = loadVision(request.bundleUrl);
   const fileset = {
@@ -67,8 +104,10 @@ async function init(request: InitRequest): Promise<Delegate> {
     wasmBinaryPath: `${request.wasmBaseUrl}vision_wasm_internal.wasm`,
   };
   kind = request.kind;
+  const model = await fetchModel(request.modelUrl);
   const create = (delegate: Delegate) => {
-    const baseOptions = { modelAssetPath: request.modelUrl, delegate };
+    // NOTE: MediaPipe may keep the buffer; each attempt gets its own copy.
+    const baseOptions = { modelAssetBuffer: model.slice(), delegate };
     return request.kind === 'face'
       ? vision.FaceLandmarker.createFromOptions(fileset, {
           baseOptions,

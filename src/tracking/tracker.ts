@@ -5,6 +5,7 @@ import {
   LandmarkWorkerClient,
   type RuntimeUrls,
 } from './landmark-worker-client';
+import { type LoadProgress, LoadProgressSum } from './load-progress';
 import { TrackingLoad } from './tracking-load';
 
 /** A landmark model the tracker can run: a {@link LandmarkWorkerClient}, or a fake in tests. */
@@ -32,6 +33,16 @@ export type TrackingErrorListener = (error: Error) => void;
 
 /** Hand workers taking turns on camera frames (on a machine fast enough for them). */
 export const HAND_WORKERS = 2;
+
+/** How to load a tracker: see {@link Tracker.create}. */
+export interface TrackerOptions {
+  /** Hands the hand model looks for at first. */
+  readonly numHands?: number;
+  /** Hand workers taking turns on camera frames. */
+  readonly handWorkers?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
 
 /**
  * Runs the face and hand landmarkers in two workers and turns their results into
@@ -76,18 +87,17 @@ export class Tracker {
   /**
    * Loads the models (in parallel): one face worker and `handWorkers` hand workers, which take
    * turns on successive camera frames so that a frame's overhead overlaps the next one's inference.
-   * Aborting `signal` ends every worker still loading.
+   * Aborting `signal` ends every worker still loading; `onProgress` hears the models' bytes.
    */
-  static async create(
-    urls: RuntimeUrls,
-    numHands = 2,
-    handWorkers = HAND_WORKERS,
-    signal?: AbortSignal,
-  ): Promise<Tracker> {
+  static async create(urls: RuntimeUrls, options: TrackerOptions = {}): Promise<Tracker> {
+    const { numHands = 2, handWorkers = HAND_WORKERS, signal, onProgress } = options;
+    const progress = new LoadProgressSum(1 + handWorkers);
+    const report = (index: number) => (loaded: number, total: number) =>
+      onProgress?.(progress.update(index, loaded, total));
     const started = await Promise.allSettled([
-      LandmarkWorkerClient.create('face', urls, numHands, signal),
-      ...Array.from({ length: handWorkers }, () =>
-        LandmarkWorkerClient.create('hand', urls, numHands, signal),
+      LandmarkWorkerClient.create('face', urls, numHands, signal, report(0)),
+      ...Array.from({ length: handWorkers }, (_, i) =>
+        LandmarkWorkerClient.create('hand', urls, numHands, signal, report(i + 1)),
       ),
     ]);
     const failed = started.find((s) => s.status === 'rejected');

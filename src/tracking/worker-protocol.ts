@@ -55,6 +55,8 @@ export interface WireHand {
 export type WorkerResponse =
   | { readonly type: 'ready'; readonly delegate: Delegate }
   | { readonly type: 'configured' }
+  /** Bytes of the model downloaded so far while loading; `total` is 0 when the size is unknown. */
+  | { readonly type: 'progress'; readonly loaded: number; readonly total: number }
   | {
       readonly type: 'result';
       readonly timestamp: number;

@@ -13,6 +13,7 @@ import { type CameraChoice, CameraController, CameraError } from '../tracking/ca
 import { CameraFrameLoop } from '../tracking/frame-loop';
 import type { FrameSource } from '../tracking/frame-source';
 import { defaultRuntimeUrls } from '../tracking/landmark-worker-client';
+import { loadingText } from '../tracking/load-progress';
 import type { PipelineStats } from '../tracking/pipeline-stats';
 import { TraceFrameSource } from '../tracking/trace-frame-source';
 import { Tracker } from '../tracking/tracker';
@@ -197,11 +198,23 @@ export class SessionController implements ReactiveController {
     this.show('starting');
     const firstStep = routine.steps.find((s) => s.id === stepId) ?? routine.steps[0];
     const hands = firstStep ? handsFor(firstStep) : 2;
-    const tracker = Tracker.create(defaultRuntimeUrls(), hands, undefined, signal);
+    let cameraReady = false;
+    let modelsText = 'Loading the tracking models…';
+    const tracker = Tracker.create(defaultRuntimeUrls(), {
+      numHands: hands,
+      signal,
+      onProgress: (progress) => {
+        modelsText = loadingText(progress);
+        if (!cameraReady || signal.aborted) return;
+        this.statusText = modelsText;
+        this.host.requestUpdate();
+      },
+    });
     try {
       const video = await this.video();
       const camera = this.camera.start(video, signal, this.chosenCamera).then(() => {
-        this.statusText = 'Loading the tracking models…';
+        cameraReady = true;
+        this.statusText = modelsText;
         this.host.requestUpdate();
       });
       const [, ready] = await Promise.all([camera, tracker]);

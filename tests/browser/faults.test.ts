@@ -139,3 +139,52 @@ describe('camera faults in Chromium', () => {
     );
   });
 });
+
+describe('model loading faults in Chromium', () => {
+  for (const [fault, explained] of [
+    [
+      'unreachable',
+      /Could not load the hand tracking model .*Check your connection, then try again/,
+    ],
+    ['truncated', /Could not load the face tracking model/],
+  ] as const) {
+    it(`shows the download, explains a model that is ${fault}, and Try again really retries`, async () => {
+      let broken = 0;
+      let healed = false;
+      await withApp(
+        appUrl,
+        JAWLINE,
+        CLIP,
+        async (session) => {
+          const page = session.page;
+          await expect.poll(() => errorText(session), { timeout: 120_000 }).toMatch(explained);
+          expect(broken).toBeGreaterThan(0);
+          expect(trackedFrames(session)).toBe(0);
+          healed = true;
+          await page.click('massage-app button.retry');
+          // The bytes of the models are shown while they load.
+          await expect
+            .poll(() => page.locator('session-view .loading').textContent(), { timeout: 60_000 })
+            .toMatch(/Loading the tracking models… \d+% \(\d+\.\d of \d+\.\d MB\)/);
+          await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 0, 120_000);
+          expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+        },
+        {
+          beforeOpen: async (context) => {
+            // The downloads fail until the retry.
+            const model =
+              fault === 'unreachable' ? '**/hand_landmarker.task' : '**/face_landmarker.task';
+            await context.route(model, async (route) => {
+              if (healed) return route.continue();
+              broken++;
+              if (fault === 'unreachable') return route.abort('connectionrefused');
+              const response = await route.fetch();
+              const body = await response.body();
+              return route.fulfill({ response, body: body.subarray(0, 4096) });
+            });
+          },
+        },
+      );
+    });
+  }
+});
