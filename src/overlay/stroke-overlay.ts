@@ -81,6 +81,19 @@ export class StrokeOverlay extends LitElement {
   private pathPoints: Vector3[] = [];
   private drewArrows = false;
   private lastRenderAt = -Infinity;
+  /** Times the WebGL context was lost and the overlay built again. */
+  private rebuilds = 0;
+  private readonly onContextLost = (event: Event) => {
+    // NOTE: a lost context may never come back (the GPU process restarted, too many contexts):
+    // rather than wait for a restore, the overlay starts again on a new canvas.
+    event.preventDefault();
+    this.rebuilds++;
+    queueMicrotask(() => {
+      if (!this.isConnected) return;
+      this.dispose();
+      this.setUp();
+    });
+  };
 
   constructor() {
     super();
@@ -97,6 +110,11 @@ export class StrokeOverlay extends LitElement {
   /** Arrows drawn in the last frame. */
   get visibleArrows(): number {
     return this.arrows.filter((a) => a.arrow.object.visible).length;
+  }
+
+  /** Times the overlay was built again after losing its WebGL context. */
+  get contextRebuilds(): number {
+    return this.rebuilds;
   }
 
   /** Draw calls in the last rendered frame. */
@@ -118,6 +136,7 @@ export class StrokeOverlay extends LitElement {
     const canvas = document.createElement('canvas');
     this.renderRoot.querySelector('canvas')?.remove();
     this.renderRoot.append(canvas);
+    canvas.addEventListener('webglcontextlost', this.onContextLost);
     try {
       this.renderer = new OverlayRenderer(canvas);
     } catch (error) {
@@ -162,6 +181,9 @@ export class StrokeOverlay extends LitElement {
     for (const { arrow } of this.arrows) arrow.dispose();
     this.arrows = [];
     this.dots.dispose();
+    this.renderRoot
+      .querySelector('canvas')
+      ?.removeEventListener('webglcontextlost', this.onContextLost);
     this.renderer?.dispose();
     this.renderer = null;
     this.renderRoot.querySelector('canvas')?.remove();

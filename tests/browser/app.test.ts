@@ -86,6 +86,35 @@ describe('the live coach in Chromium on the fake camera', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('draws the arrows again on a new canvas when the WebGL context is lost', async () => {
+    const overlay = session.page.locator('stroke-overlay');
+    const lost = await overlay.evaluate((el) => {
+      const canvas = el.shadowRoot?.querySelector('canvas');
+      const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+      return gl?.isContextLost() ?? false;
+    });
+    expect(lost).toBe(true);
+    const overlayState = () =>
+      overlay.evaluate((el) => {
+        const o = el as unknown as {
+          contextRebuilds: number;
+          visibleArrows: number;
+          drawCalls: number;
+        };
+        const gl = el.shadowRoot?.querySelector('canvas')?.getContext('webgl2');
+        return {
+          rebuilds: o.contextRebuilds,
+          arrows: o.visibleArrows,
+          drawing: o.drawCalls > 0,
+          lost: gl?.isContextLost() ?? true,
+        };
+      });
+    await expect
+      .poll(overlayState, { timeout: 20_000 })
+      .toEqual({ rebuilds: 1, arrows: 2, drawing: true, lost: false });
+  });
+
   it('shows the step card, the counter and live feedback', async () => {
     const page = session.page;
     await expect.poll(() => page.locator('step-card h2').textContent()).toBe('Jawline glide');
