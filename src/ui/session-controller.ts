@@ -54,6 +54,9 @@ export interface SessionObserver {
   end?(): void;
 }
 
+/** A page hidden this long lets go of the camera (ms). */
+export const CAMERA_RELEASE_MS = 15_000;
+
 /** How a start begins: see {@link SessionController.start}. */
 export interface StartOptions {
   readonly earlier?: readonly SavedTally[];
@@ -131,6 +134,10 @@ export class SessionController implements ReactiveController {
   /** Whether the session was paused before End was asked for. */
   private pausedBeforeEnd = false;
   private readonly onPopState = () => this.followLocation();
+  /** The camera was let go while the page was hidden; it opens again when the page shows. */
+  private cameraReleased = false;
+  private releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onVisibility = () => void this.followVisibility();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -450,11 +457,40 @@ export class SessionController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('popstate', this.onPopState);
+    document.addEventListener('visibilitychange', this.onVisibility);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('popstate', this.onPopState);
+    document.removeEventListener('visibilitychange', this.onVisibility);
     this.end();
+  }
+
+  /**
+   * While the page is hidden the frame loop stands still; after a while the camera is let go too
+   * (its light goes off), and it opens again when the page shows.
+   */
+  private async followVisibility(): Promise<void> {
+    clearTimeout(this.releaseTimer);
+    this.releaseTimer = undefined;
+    const live = this.screen === 'session' && !this.replaying && this.source !== null;
+    if (document.hidden) {
+      if (!live) return;
+      for (const observer of this.observers) observer.pause?.();
+      this.releaseTimer = setTimeout(() => {
+        if (!document.hidden || !this.camera.active) return;
+        this.camera.stop();
+        this.cameraReleased = true;
+      }, CAMERA_RELEASE_MS);
+      return;
+    }
+    if (!this.cameraReleased || !live) return;
+    this.cameraReleased = false;
+    if (this.cameraLost) return;
+    if (!(await this.reopenCamera()) || this.paused) return;
+    // The loop was running when the page hid: it goes on with the reopened camera.
+    this.source?.stop();
+    this.source?.start((frame) => this.onFrame(frame));
   }
 
   private resolveRoutine(
@@ -589,6 +625,9 @@ export class SessionController implements ReactiveController {
   private end(): void {
     this.lifetime?.abort();
     this.lifetime = null;
+    clearTimeout(this.releaseTimer);
+    this.releaseTimer = undefined;
+    this.cameraReleased = false;
     this.cameraLost = false;
     // A summary still due belongs to this session: a session started meanwhile must not end.
     clearTimeout(this.summaryTimer);

@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { type AppSession, waitForEvents, withApp } from './app-session';
+import { type AppSession, cameraTrackStates, waitForEvents, withApp } from './app-session';
 
 const appUrl = inject('appUrl');
 const JAWLINE = '/?routine=facegym-daily&step=jawline-glide';
@@ -107,6 +107,42 @@ describe('camera faults in Chromium', () => {
       );
       expect(await page.locator('session-view .camera-lost').count()).toBe(0);
       expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+    });
+  });
+
+  it('stands still while the tab is hidden, lets the camera go after a while, and goes on when shown', async () => {
+    await withApp(appUrl, JAWLINE, CLIP, async (session) => {
+      const page = session.page;
+      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      // NOTE: headless Chromium never hides its page; the page is told it is hidden instead.
+      const setHidden = (hidden: boolean) =>
+        page.evaluate((value) => {
+          Object.defineProperty(document, 'hidden', { value, configurable: true });
+          Object.defineProperty(document, 'visibilityState', {
+            value: value ? 'hidden' : 'visible',
+            configurable: true,
+          });
+          document.dispatchEvent(new Event('visibilitychange'));
+        }, hidden);
+      await setHidden(true);
+      // Frames already in the models when the page hid still come out; then nothing more.
+      await page.waitForTimeout(1500);
+      const before = trackedFrames(session);
+      await expect
+        .poll(async () => (await cameraTrackStates(page)).every((s) => s === 'ended'), {
+          timeout: 25_000,
+        })
+        .toBe(true);
+      expect(trackedFrames(session)).toBe(before);
+      await setHidden(false);
+      await waitForEvents(
+        session,
+        (e) => (e['massage-tracking'] ?? []).length > before + 3,
+        60_000,
+      );
+      expect((await cameraTrackStates(page)).filter((s) => s === 'live')).toHaveLength(1);
+      expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+      expect(session.consoleErrors).toEqual([]);
     });
   });
 
