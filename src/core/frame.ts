@@ -42,6 +42,8 @@ export interface TrackedFrame {
   readonly t: number;
   readonly face: FaceObservation | null;
   readonly hands: readonly HandObservation[];
+  /** Faces the face model found, when more than the one followed (`face`) were in view. */
+  readonly facesInView?: number;
 }
 
 /** Size of the camera frame in pixels; needed to undo the aspect ratio of normalised coords. */

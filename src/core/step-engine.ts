@@ -1,4 +1,5 @@
 import { FaceSpace, isOverFace } from './face-space';
+import { FaceViewState } from './face-view';
 import type { FrameSize, TrackedFrame } from './frame';
 import { HandTracker } from './hand-tracker';
 import { createRecognizer, type Judgement, type StepRecognizer } from './recognizers';
@@ -17,6 +18,8 @@ const OFF_TARGET_COOLDOWN_MS = 2500;
 /** What the coach can say about the current moment. */
 export type LiveFeedback =
   | 'no-face'
+  | 'face-part-out'
+  | 'two-faces'
   | 'no-hands'
   | 'off-target'
   | 'on-target'
@@ -84,6 +87,7 @@ const emptyCounts = (): Record<Side, SideCount> => ({
 export class StepEngine {
   private readonly space = new FaceSpace();
   private readonly hands = new HandTracker();
+  private readonly faceView = new FaceViewState();
   private readonly tallies: StepTally[];
   private recognizer: StepRecognizer | null = null;
   private index = 0;
@@ -185,7 +189,14 @@ export class StepEngine {
     });
     this.record(t, judgements, events);
     if (this.phase !== 'active') return events;
-    if (!faceSeen) this.feedback = 'no-face';
+    const view = this.faceView.update(
+      t,
+      faceSeen ? frame.face : null,
+      frame.facesInView ?? (faceSeen ? 1 : 0),
+    );
+    if (view === 'no-face') this.feedback = 'no-face';
+    else if (view === 'part-out') this.feedback = 'face-part-out';
+    else if (view === 'two-faces') this.feedback = 'two-faces';
     else if (recognizer.onTarget || !recognizer.needsHands) this.feedback = 'on-target';
     else if (!this.hands.anyPresent) this.feedback = 'no-hands';
     else this.feedback = this.trackOffTarget(t, events) ? 'off-target' : 'hands-ready';

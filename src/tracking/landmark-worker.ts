@@ -112,7 +112,8 @@ async function init(request: InitRequest): Promise<Delegate> {
       ? vision.FaceLandmarker.createFromOptions(fileset, {
           baseOptions,
           runningMode: 'VIDEO',
-          numFaces: 1,
+          // Two, so that a second face is noticed and never taken for the person's.
+          numFaces: 2,
           outputFaceBlendshapes: true,
           outputFacialTransformationMatrixes: true,
         })

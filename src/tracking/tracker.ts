@@ -1,3 +1,4 @@
+import { chooseFace } from '../core/face-view';
 import type { FaceObservation, HandObservation, TrackedFrame } from '../core/frame';
 import { HandWorkerPolicy } from './hand-worker-policy';
 import {
@@ -55,6 +56,7 @@ export interface TrackerOptions {
 export class Tracker {
   lastTimings: TrackingTimings = { faceMs: 0, handMs: 0 };
   private face: FaceObservation | null = null;
+  private facesInView = 0;
   private faceT = -Infinity;
   private faceStartedT = -Infinity;
   private lastEmittedT = -Infinity;
@@ -202,7 +204,8 @@ export class Tracker {
     this.lastTimings = { ...this.lastTimings, faceMs: result.inferenceMs };
     this.load.record('face', result.inferenceMs);
     if (t > this.faceT) {
-      this.face = result.faces[0] ?? null;
+      this.face = chooseFace(result.faces, this.face);
+      this.facesInView = result.faces.length;
       this.faceT = t;
     }
     this.dispatch();
@@ -241,7 +244,8 @@ export class Tracker {
     if (this.disposed || t <= this.lastEmittedT) return;
     this.lastEmittedT = t;
     const face = t - this.faceT <= this.load.faceMaxAgeMs ? this.face : null;
-    this.listener?.({ t, face, hands }, capturedAt);
+    const others = face && this.facesInView > 1 ? { facesInView: this.facesInView } : {};
+    this.listener?.({ t, face, hands, ...others }, capturedAt);
   }
 
   private fail(error: unknown): void {

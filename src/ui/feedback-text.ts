@@ -61,6 +61,16 @@ export function liveMessage(feedback: LiveFeedback): CoachMessage {
   switch (feedback) {
     case 'no-face':
       return { text: 'I can’t see your face. Face the camera in good light.', tone: 'bad' };
+    case 'face-part-out':
+      return {
+        text: 'Part of your face is out of the picture. Move so your whole face shows, chin included.',
+        tone: 'bad',
+      };
+    case 'two-faces':
+      return {
+        text: 'I see more than one face. I keep following yours; strokes count best with only you in view.',
+        tone: 'info',
+      };
     case 'no-hands':
       return { text: 'Bring your hands up to your face so I can see them.', tone: 'info' };
     case 'off-target':

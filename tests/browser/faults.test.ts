@@ -1,6 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { type AppSession, cameraTrackStates, waitForEvents, withApp } from './app-session';
+import {
+  type AppSession,
+  cameraTrackStates,
+  fixturesDir,
+  waitForEvents,
+  withApp,
+} from './app-session';
 
 const appUrl = inject('appUrl');
 const JAWLINE = '/?routine=facegym-daily&step=jawline-glide';
@@ -223,4 +232,43 @@ describe('model loading faults in Chromium', () => {
       );
     });
   }
+});
+
+/** A three-second fake-camera clip of one still picture through an ffmpeg filter. */
+function stillClip(name: string, picture: string, filter: string): string {
+  const dir = resolve(import.meta.dirname, '..', '..', '.clips', 'faces');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `${name}.mjpeg`);
+  execFileSync('ffmpeg', [
+    ...['-y', '-loglevel', 'error', '-loop', '1', '-framerate', '15', '-t', '3'],
+    ...['-i', join(fixturesDir, picture), '-vf', `${filter},format=yuvj420p`],
+    ...['-q:v', '5', '-f', 'mjpeg', out],
+  ]);
+  return out;
+}
+
+describe('faces in view in Chromium', () => {
+  const feedback = (session: AppSession) => session.page.locator('coach-feedback p').textContent();
+
+  it('says so when a second face is in view, and keeps coaching', async () => {
+    const clip = stillClip(
+      'two-faces',
+      'two_children_faces.jpg',
+      'scale=640:-2,pad=640:480:0:(oh-ih)/2',
+    );
+    await withApp(appUrl, JAWLINE, clip, async (session) => {
+      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await expect.poll(() => feedback(session), { timeout: 30_000 }).toMatch(/more than one face/);
+    });
+  });
+
+  it('says so when the face is partly out of the picture', async () => {
+    const clip = stillClip('part-out', 'bg_face_640x480.png', 'crop=380:480:260:0,pad=640:480:0:0');
+    await withApp(appUrl, JAWLINE, clip, async (session) => {
+      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await expect
+        .poll(() => feedback(session), { timeout: 30_000 })
+        .toMatch(/Part of your face is out of the picture/);
+    });
+  });
 });
