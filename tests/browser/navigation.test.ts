@@ -83,6 +83,21 @@ describe('sessions that survive a reload, End and Back', () => {
     );
   });
 
+  it('stops loading at once on Back while the models load', async () => {
+    await withApp(appUrl, '/', CLIP, async (session) => {
+      const page = session.page;
+      await page.click('start-screen button.start');
+      await expect.poll(() => page.locator('session-view .loading').count()).toBe(1);
+      await page.goBack();
+      await expect.poll(() => page.locator('start-screen').count()).toBe(1);
+      // Long enough for the models to have loaded, had they gone on.
+      await page.waitForTimeout(12_000);
+      expect((await cameraTrackStates(page)).every((s) => s === 'ended')).toBe(true);
+      expect(session.events['massage-tracking'] ?? []).toEqual([]);
+      expect(await page.locator('start-screen').count()).toBe(1);
+    });
+  });
+
   it('goes back to the start screen on Back during a session, camera off, and forward again', async () => {
     await withApp(appUrl, '/', CLIP, async (session) => {
       const page = session.page;
@@ -98,6 +113,30 @@ describe('sessions that survive a reload, End and Back', () => {
       const before = (session.events['massage-tracking'] ?? []).length;
       await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > before, 120_000);
       expect(await page.locator('step-card h2').count()).toBe(1);
+    });
+  });
+});
+
+describe('pause in Chromium', () => {
+  it('stops the step clock while paused, and goes on from where it was', async () => {
+    await withApp(appUrl, '/?session=extended&step=gold-roller', CLIP, async (session) => {
+      const page = session.page;
+      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      const left = async () => {
+        const text = (await page.locator('session-view .step-left').textContent()) ?? '';
+        const [minutes, seconds] = (text.match(/(\d+):(\d+)/) ?? []).slice(1).map(Number);
+        return (minutes ?? 0) * 60 + (seconds ?? 0);
+      };
+      await page.click('session-controls [data-command=pause]');
+      await page.waitForTimeout(1000);
+      const atPause = await left();
+      expect(atPause).toBeGreaterThan(60);
+      await page.waitForTimeout(4000);
+      expect(await left()).toBe(atPause);
+      await page.click('session-controls [data-command=resume]');
+      await expect.poll(left, { timeout: 30_000 }).toBeLessThan(atPause);
+      // Going on from where it was: nothing of the pause was counted.
+      expect(await left()).toBeGreaterThanOrEqual(atPause - 3);
     });
   });
 });
