@@ -5,6 +5,7 @@ import {
   HAND_LANDMARK_COUNT,
   type TrackedFrame,
 } from './frame';
+import { FrameStore } from './frame-store';
 
 /**
  * Landmark traces, format v1: a recorded session as JSON, landmarks only (never pixels).
@@ -185,30 +186,36 @@ export function toTrace(size: FrameSize, frames: readonly TrackedFrame[]): Trace
 }
 
 /**
- * Keeps the most recent frames of a session for saving as a trace; older frames drop off so a
- * long session never grows without bound.
+ * Keeps the most recent frames of a session for saving as a trace, compactly (see
+ * {@link FrameStore}); older frames drop off so a long session never grows without bound.
  */
 export class TraceRecorder {
-  private frames: TrackedFrame[] = [];
+  private readonly store: FrameStore;
 
   /** @param capacity frames kept (the default is about five minutes at 30 frames a second) */
-  constructor(private readonly capacity = 9000) {}
+  constructor(capacity = 9000) {
+    this.store = new FrameStore(capacity);
+  }
 
   get length(): number {
-    return this.frames.length;
+    return this.store.length;
+  }
+
+  /** Bytes the recording holds. */
+  get bytes(): number {
+    return this.store.bytes;
   }
 
   add(frame: TrackedFrame): void {
-    this.frames.push(frame);
-    if (this.frames.length > this.capacity * 1.25) this.frames = this.frames.slice(-this.capacity);
+    this.store.add(frame);
   }
 
   clear(): void {
-    this.frames = [];
+    this.store.clear();
   }
 
   /** The recorded frames as a trace. */
   toTrace(size: FrameSize): Trace {
-    return toTrace(size, this.frames.slice(-this.capacity));
+    return toTrace(size, this.store.frames());
   }
 }
