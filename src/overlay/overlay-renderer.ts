@@ -58,6 +58,12 @@ export class OverlayRenderer {
     this.renderer.render(this.scene, this.camera);
   }
 
+  /** Geometries and textures held on the GPU (for leak checks). */
+  get gpuResources(): { geometries: number; textures: number } {
+    const { geometries, textures } = this.renderer.info.memory;
+    return { geometries, textures };
+  }
+
   /** Number of draw calls in the last frame (for diagnostics and tests). */
   get drawCalls(): number {
     return this.renderer.info.render.calls;

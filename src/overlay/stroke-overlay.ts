@@ -117,6 +117,11 @@ export class StrokeOverlay extends LitElement {
     return this.rebuilds;
   }
 
+  /** Geometries and textures the overlay holds on the GPU. */
+  get gpuResources(): { geometries: number; textures: number } {
+    return this.renderer?.gpuResources ?? { geometries: 0, textures: 0 };
+  }
+
   /** Draw calls in the last rendered frame. */
   get drawCalls(): number {
     return this.renderer?.drawCalls ?? 0;

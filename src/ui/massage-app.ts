@@ -85,6 +85,11 @@ export class MassageApp extends LitElement {
     return this.session.trackingDelegate;
   }
 
+  /** Bytes the session's landmark recording holds (for the soak test). */
+  get recordingBytes(): number {
+    return this.session.recordingBytes;
+  }
+
   /** The landmarks tracked so far in this session, as a trace (what "Save landmark trace" saves). */
   landmarkTrace(): Trace | null {
     return this.session.landmarkTrace();

@@ -171,6 +171,11 @@ export class SessionController implements ReactiveController {
     return this.engine ? (this.source?.frameSize ?? null) : null;
   }
 
+  /** Bytes the landmark recording holds. */
+  get recordingBytes(): number {
+    return this.recorder.bytes;
+  }
+
   /** The landmarks tracked so far in this session, as a trace; null before any frame. */
   landmarkTrace(): Trace | null {
     const size = this.source?.frameSize;
