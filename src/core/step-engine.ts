@@ -108,7 +108,7 @@ export class StepEngine {
     this.enterStep(start);
   }
 
-  /** The current state, for display. */
+  /** The current state, for display: a new, unchanging object each time. */
   get snapshot(): EngineSnapshot {
     const step = this.currentStep;
     const started = this.tally.startedAt;
@@ -118,7 +118,7 @@ export class StepEngine {
       stepIndex: this.index,
       step,
       phase: this.phase,
-      tally: this.tally,
+      tally: copyTally(this.tally),
       sides: step.region ? REGIONS[step.region].paths.map((p) => p.side) : [],
       feedback: this.feedback,
       hold: this.recognizer?.hold ?? {},
@@ -127,9 +127,9 @@ export class StepEngine {
     };
   }
 
-  /** Tallies of every step so far, for the routine summary. */
+  /** Tallies of every step so far, for the routine summary (a copy: later strokes do not change it). */
   get summary(): readonly StepTally[] {
-    return this.tallies;
+    return this.tallies.map(copyTally);
   }
 
   /**
@@ -311,6 +311,15 @@ export class StepEngine {
       return counts.left.good >= step.reps && counts.right.good >= step.reps;
     return countOverSides(counts, 'good') >= step.reps;
   }
+}
+
+/** A tally that the engine's later strokes cannot change. */
+function copyTally(tally: StepTally): StepTally {
+  const { left, right, center } = tally.counts;
+  return Object.freeze({
+    ...tally,
+    counts: Object.freeze({ left: { ...left }, right: { ...right }, center: { ...center } }),
+  });
 }
 
 function newTally(step: string): StepTally {

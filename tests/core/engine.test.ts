@@ -278,6 +278,22 @@ describe('StepEngine on real landmarks', () => {
     expect(events.filter((e) => e.type === 'step-complete')).toHaveLength(1);
   });
 
+  it('hands out snapshots and summaries that later strokes do not change', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    const before = engine.snapshot;
+    const summaryBefore = engine.summary;
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 900),
+      away(1500),
+    ]);
+    for (const frame of frames) engine.update(frame);
+    expect(engine.snapshot.tally.counts.right.good).toBe(1);
+    expect(before.tally.counts.right.good).toBe(0);
+    expect(summaryBefore.find((t) => t.step === 'jawline-glide')?.counts.right.good).toBe(0);
+    expect(Object.isFrozen(before.tally)).toBe(true);
+  });
+
   it('reports no face and no hands', () => {
     const engine = new StepEngine(routine, synth.size, 'chin-flicks');
     engine.update({ t: 0, face: null, hands: [] });
