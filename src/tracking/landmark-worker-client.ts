@@ -1,13 +1,24 @@
 import type { FaceObservation, HandObservation, Point3 } from '../core/frame';
 import { webGlKind } from '../platform/webgl';
 import type {
+  ConfigureRequest,
   Delegate,
+  DetectRequest,
   LandmarkTaskKind,
+  ReplyTo,
   WireFace,
   WireHand,
   WorkerRequest,
   WorkerResponse,
 } from './worker-protocol';
+
+/** The type of the reply each request gets. */
+const REPLY_TYPE = { detect: 'result', configure: 'configured' } as const satisfies {
+  [K in keyof ReplyTo]: ReplyTo[K]['type'];
+};
+
+/** A request that gets a reply, without its id (the client numbers it). */
+type RequestWithoutId = Omit<DetectRequest, 'id'> | Omit<ConfigureRequest, 'id'>;
 
 /** Where the MediaPipe runtime and models are served, all on the app's own origin. */
 export interface RuntimeUrls {
@@ -62,10 +73,13 @@ function toHand(wire: WireHand): HandObservation {
 
 /** One landmarker running in its own classic worker; one request in flight at a time. */
 export class LandmarkWorkerClient {
+  /** The request in flight: its id and how to answer it. */
   private pending: {
+    readonly id: number;
     resolve: (message: WorkerResponse) => void;
     reject: (error: Error) => void;
   } | null = null;
+  private nextId = 1;
 
   private constructor(
     private readonly worker: Worker,
@@ -142,8 +156,6 @@ export class LandmarkWorkerClient {
       throw new TrackingError('A detection is already running.');
     }
     const message = await this.request({ type: 'detect', bitmap, timestamp }, [bitmap]);
-    if (message.type !== 'result')
-      throw new TrackingError(`Unexpected reply "${message.type}" from the tracking worker.`);
     return {
       inferenceMs: message.inferenceMs,
       faces: message.faces.map(toFace),
@@ -157,10 +169,25 @@ export class LandmarkWorkerClient {
     await this.request({ type: 'configure', numHands });
   }
 
-  private request(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerResponse> {
+  /** Sends a request with a new id; resolves with its own reply, of the type that request gets. */
+  private request<R extends RequestWithoutId>(
+    request: R,
+    transfer: Transferable[] = [],
+  ): Promise<ReplyTo[R['type']]> {
+    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
-      this.worker.postMessage(request, transfer);
+      this.pending = {
+        id,
+        resolve: (message) => {
+          if (message.type === REPLY_TYPE[request.type]) resolve(message as ReplyTo[R['type']]);
+          else
+            reject(
+              new TrackingError(`Unexpected reply "${message.type}" from the tracking worker.`),
+            );
+        },
+        reject,
+      };
+      this.worker.postMessage({ ...request, id } as WorkerRequest, transfer);
     });
   }
 
@@ -173,8 +200,9 @@ export class LandmarkWorkerClient {
 
   private handle(message: WorkerResponse): void {
     const pending = this.pending;
+    // A reply to no request in flight (a request given up on) is dropped.
+    if (!pending || !('id' in message) || message.id !== pending.id) return;
     this.pending = null;
-    if (!pending) return;
     if (message.type === 'error') pending.reject(new TrackingError(message.message));
     else pending.resolve(message);
   }

@@ -135,7 +135,7 @@ async function init(request: InitRequest): Promise<Delegate> {
   return 'CPU';
 }
 
-function detect(bitmap: ImageBitmap, timestamp: number): void {
+function detect(id: number, bitmap: ImageBitmap, timestamp: number): void {
   if (!landmarker) throw new Error('The landmark model is not loaded yet.');
   const started = performance.now();
   const faces: WireFace[] = [];
@@ -167,7 +167,7 @@ function detect(bitmap: ImageBitmap, timestamp: number): void {
   bitmap.close();
   const transfer = [...faces, ...hands].map((o) => o.landmarks.buffer as ArrayBuffer);
   post(
-    { type: 'result', timestamp, inferenceMs: performance.now() - started, faces, hands },
+    { type: 'result', id, timestamp, inferenceMs: performance.now() - started, faces, hands },
     transfer,
   );
 }
@@ -181,10 +181,10 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         break;
       case 'configure':
         await (landmarker as HandLandmarker | null)?.setOptions({ numHands: request.numHands });
-        post({ type: 'configured' });
+        post({ type: 'configured', id: request.id });
         break;
       case 'detect':
-        detect(request.bitmap, request.timestamp);
+        detect(request.id, request.bitmap, request.timestamp);
         break;
       case 'close':
         landmarker?.close();
@@ -194,6 +194,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
   } catch (error) {
     if (request.type === 'detect') request.bitmap.close();
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: 'error', message, ...('id' in request ? { id: request.id } : {}) });
   }
 };

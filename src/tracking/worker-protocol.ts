@@ -19,6 +19,8 @@ export interface InitRequest {
 
 export interface DetectRequest {
   readonly type: 'detect';
+  /** Echoed in the reply, so that a late reply is never taken for another request's. */
+  readonly id: number;
   readonly bitmap: ImageBitmap;
   /** Milliseconds; strictly increasing per worker. */
   readonly timestamp: number;
@@ -31,6 +33,7 @@ export interface CloseRequest {
 /** Changes how many hands the hand landmarker looks for (its tracking mode needs that many in view). */
 export interface ConfigureRequest {
   readonly type: 'configure';
+  readonly id: number;
   readonly numHands: number;
 }
 
@@ -52,16 +55,38 @@ export interface WireHand {
   readonly landmarks: Float32Array;
 }
 
+/** The landmarks found in one image. */
+export interface ResultResponse {
+  readonly type: 'result';
+  readonly id: number;
+  readonly timestamp: number;
+  readonly inferenceMs: number;
+  readonly faces: WireFace[];
+  readonly hands: WireHand[];
+}
+
+export interface ConfiguredResponse {
+  readonly type: 'configured';
+  readonly id: number;
+}
+
+/** A request failed; `id` is absent when loading failed. */
+export interface ErrorResponse {
+  readonly type: 'error';
+  readonly id?: number;
+  readonly message: string;
+}
+
 export type WorkerResponse =
   | { readonly type: 'ready'; readonly delegate: Delegate }
-  | { readonly type: 'configured' }
   /** Bytes of the model downloaded so far while loading; `total` is 0 when the size is unknown. */
   | { readonly type: 'progress'; readonly loaded: number; readonly total: number }
-  | {
-      readonly type: 'result';
-      readonly timestamp: number;
-      readonly inferenceMs: number;
-      readonly faces: WireFace[];
-      readonly hands: WireHand[];
-    }
-  | { readonly type: 'error'; readonly message: string };
+  | ResultResponse
+  | ConfiguredResponse
+  | ErrorResponse;
+
+/** The reply each request with an id gets, when it succeeds. */
+export interface ReplyTo {
+  readonly detect: ResultResponse;
+  readonly configure: ConfiguredResponse;
+}
