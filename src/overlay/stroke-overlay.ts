@@ -44,6 +44,7 @@ export class StrokeOverlay extends LitElement {
     doneSides: { attribute: false },
     hold: { attribute: false },
     showFace: { type: Boolean },
+    resting: { type: Boolean },
   };
 
   static override styles = css`
@@ -70,6 +71,8 @@ export class StrokeOverlay extends LitElement {
   declare hold: Readonly<Partial<Record<Side, number>>>;
   /** Draws the tracked face and hands as dots (when there is no video underneath). */
   declare showFace: boolean;
+  /** Between steps: the arrows are hidden, not taken down. */
+  declare resting: boolean;
 
   private renderer: OverlayRenderer | null = null;
   private readonly dots = new LandmarkDots();
@@ -81,6 +84,9 @@ export class StrokeOverlay extends LitElement {
   private pathPoints: Vector3[] = [];
   private drewArrows = false;
   private lastRenderAt = -Infinity;
+  /** Something changed since the last render: with no arrows moving, only then is it drawn again. */
+  private stale = true;
+  private renderCount = 0;
   /** Times the WebGL context was lost and the overlay built again. */
   private rebuilds = 0;
   private readonly onContextLost = (event: Event) => {
@@ -105,6 +111,7 @@ export class StrokeOverlay extends LitElement {
     this.doneSides = [];
     this.hold = {};
     this.showFace = false;
+    this.resting = false;
   }
 
   /** Arrows drawn in the last frame. */
@@ -120,6 +127,11 @@ export class StrokeOverlay extends LitElement {
   /** Geometries and textures the overlay holds on the GPU. */
   get gpuResources(): { geometries: number; textures: number } {
     return this.renderer?.gpuResources ?? { geometries: 0, textures: 0 };
+  }
+
+  /** Frames rendered so far (an idle overlay renders none). */
+  get renders(): number {
+    return this.renderCount;
   }
 
   /** Draw calls in the last rendered frame. */
@@ -157,6 +169,7 @@ export class StrokeOverlay extends LitElement {
       if (!entry) return;
       this.viewSize = { width: entry.contentRect.width, height: entry.contentRect.height };
       this.renderer?.setSize(this.viewSize.width, this.viewSize.height, devicePixelRatio);
+      this.stale = true;
     });
     this.resizeObserver.observe(this);
     this.renderer.add(this.dots.object);
@@ -165,6 +178,7 @@ export class StrokeOverlay extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.stale = true;
     if (changed.has('step') && this.renderer) this.rebuildArrows();
   }
 
@@ -221,9 +235,11 @@ export class StrokeOverlay extends LitElement {
     const mapping = createViewMapping(this.frameSize, this.viewSize, this.mirrored);
     if (this.frame && this.showFace) this.dots.update(this.frame, this.frameSize, mapping);
     else this.dots.hide();
-    if (!face || !step) {
+    if (!face || !step || this.resting) {
+      // Nothing moves: drawn once, then left until something changes.
+      if (!this.stale) return;
       for (const { arrow } of this.arrows) arrow.hide();
-      this.renderer.render();
+      this.draw();
       return;
     }
     const faceWidth = Math.abs(
@@ -268,8 +284,14 @@ export class StrokeOverlay extends LitElement {
         entry.tone = tone;
       }
     }
-    this.renderer.render();
+    this.draw();
   };
+
+  private draw(): void {
+    this.renderer?.render();
+    this.renderCount++;
+    this.stale = false;
+  }
 
   private toneFor(side: Side, now: number): ArrowTone {
     const flash = this.flash;

@@ -237,7 +237,8 @@ export class SessionView extends LitElement {
         <stroke-overlay
           .frame=${this.frame}
           .frameSize=${this.frameSize ?? { width: 640, height: 480 }}
-          .step=${snapshot?.phase === 'active' ? snapshot.step : null}
+          .step=${snapshot?.step ?? null}
+          .resting=${snapshot?.phase !== 'active'}
           .mirrored=${this.mirrored}
           .flash=${this.flash}
           .doneSides=${doneSides}

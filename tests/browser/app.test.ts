@@ -115,6 +115,30 @@ describe('the live coach in Chromium on the fake camera', () => {
       .toEqual({ rebuilds: 1, arrows: 2, drawing: true, lost: false });
   });
 
+  it('renders the overlay only when something changed while no arrow shows', async () => {
+    const renders = await session.page.evaluate(async () => {
+      const overlay = document.createElement('stroke-overlay') as HTMLElement & {
+        renders: number;
+        frame: unknown;
+      };
+      overlay.style.cssText = 'position:fixed;width:320px;height:240px;left:0;top:0';
+      document.body.append(overlay);
+      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      await wait(500);
+      const settled = overlay.renders;
+      await wait(1500);
+      const idle = overlay.renders;
+      overlay.frame = { t: 1, face: null, hands: [] };
+      await wait(500);
+      const changed = overlay.renders;
+      overlay.remove();
+      return { settled, idle, changed };
+    });
+    expect(renders.settled).toBeGreaterThan(0);
+    expect(renders.idle).toBe(renders.settled);
+    expect(renders.changed).toBe(renders.idle + 1);
+  });
+
   it('shows the step card, the counter and live feedback', async () => {
     const page = session.page;
     await expect.poll(() => page.locator('step-card h2').textContent()).toBe('Jawline glide');
