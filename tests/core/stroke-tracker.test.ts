@@ -439,4 +439,127 @@ describe('StrokeTracker', () => {
     expect(verdicts(tracker.flush())).toEqual(['good']);
     expect(tracker.flush()).toEqual([]);
   });
+
+  describe('at the edges of its rules', () => {
+    it('reports no hold before the last fifth, after the stroke, or on a step without a hold', () => {
+      const tracker = new StrokeTracker({ ...STROKE_TUNING.glide, holdMs: 400 });
+      feed(tracker, ramp(0, 0.7, 10));
+      expect(tracker.holdProgress(400)).toBe(0);
+      // Exactly at the start of the last fifth counts; a long press is done, not more.
+      feed(tracker, [...ramp(0.7, 0.8, 2), ...Array(20).fill(0.8)], 400);
+      expect(tracker.holdProgress(400 + 21 * 40)).toBe(1);
+      feed(tracker, away(12), 400 + 22 * 40);
+      expect(tracker.inStroke).toBe(false);
+      expect(tracker.holdProgress(2000)).toBe(0);
+      const noHold = new StrokeTracker(STROKE_TUNING.glide);
+      feed(noHold, [...ramp(0, 1, 20), ...Array(5).fill(1)]);
+      expect(noHold.holdProgress(25 * 40)).toBe(0);
+    });
+
+    it('takes a press exactly as long as asked for as held', () => {
+      // In the last fifth from frame 16 (0.84) to frame 26: 400 ms.
+      const tuning = { ...STROKE_TUNING.glide, holdMs: 400 };
+      const exact = feed(new StrokeTracker(tuning), [
+        ...ramp(0, 1, 20),
+        ...Array(7).fill(1),
+        ...away(12),
+      ]);
+      expect(verdicts(exact)).toEqual(['good']);
+      const short = feed(new StrokeTracker(tuning), [
+        ...ramp(0, 1, 20),
+        ...Array(6).fill(1),
+        ...away(12),
+      ]);
+      expect(verdicts(short)).toEqual(['no-hold']);
+    });
+
+    it('times a flick of exactly the longest allowed as good, one frame more too slow', () => {
+      // From 0 to 1 in 15 frames of 40 ms: 600 ms, the flick's limit.
+      const flick = (frames: number) =>
+        verdicts(
+          feed(new StrokeTracker(STROKE_TUNING.flick), [...ramp(0, 1, frames), ...away(45)]),
+        );
+      expect(flick(16)).toEqual(['good']);
+      expect(flick(17)).toEqual(['too-slow']);
+    });
+
+    it('scales the shortest natural time with the share of the path a stroke covers', () => {
+      // 0.8 of the path in 160 ms: at 200 ms for a whole path, exactly the shortest natural time.
+      const tuning = { ...STROKE_TUNING.glide, minDurationMs: 200 };
+      const glide = (frames: number) =>
+        verdicts(feed(new StrokeTracker(tuning), [...ramp(0, 0.8, frames), ...away(12)]));
+      expect(glide(5)).toEqual(['good']);
+      expect(glide(4)).toEqual(['too-fast']);
+    });
+
+    it('counts a stroke of exactly the travel needed as whole, either way', () => {
+      const stroke = feed(new StrokeTracker(STROKE_TUNING.glide), [
+        ...ramp(0, 0.4, 9),
+        0.45,
+        ...away(12),
+      ]);
+      expect(verdicts(stroke)).toEqual(['good']);
+      const back = feed(new StrokeTracker(STROKE_TUNING.glide), [
+        ...ramp(0.45, 0.05, 9),
+        0,
+        ...away(12),
+      ]);
+      expect(verdicts(back)).toEqual(['wrong-direction']);
+    });
+
+    it('keeps the usual thresholds for a path of no length', () => {
+      for (const length of [0, Number.NaN, -1]) {
+        const tracker = new StrokeTracker(STROKE_TUNING.glide);
+        tracker.setPathLength(length);
+        expect(verdicts(feed(tracker, [...ramp(0, 0.5, 12), ...away(12)]))).toEqual(['good']);
+      }
+    });
+
+    it('keeps a slow stroke against the arrow alive while it goes on, timed from its start', () => {
+      // It set off at the second frame, the last one within reach of its start.
+      const slow = feed(new StrokeTracker(STROKE_TUNING.glide), [...ramp(1, 0, 40), ...away(12)]);
+      expect(slow.map((a) => [a.verdict, a.startT])).toEqual([['wrong-direction', 40]]);
+    });
+
+    it('gives a tie between a flick and its way back to the arrow, whichever came first', () => {
+      const pair = (first: number[], second: number[]) => {
+        const tracker = new StrokeTracker(STROKE_TUNING.flick);
+        return verdicts([
+          ...feedContacts(
+            tracker,
+            first.map((s) => ({ s, distance: 0.02 })),
+          ),
+          ...feedContacts(
+            tracker,
+            second.map((s) => ({ s, distance: 0.02 })),
+            320,
+          ),
+          ...feed(tracker, away(40), 640),
+        ]);
+      };
+      expect(pair(ramp(0, 1, 8), ramp(1, 0, 8))).toEqual(['good']);
+      expect(pair(ramp(1, 0, 8), ramp(0, 1, 8))).toEqual(['good']);
+    });
+
+    it('takes the way of a flick with the palm grown toward the camera for the way back', () => {
+      const pair = (forwardPalm: number, backwardPalm: number) => {
+        const tracker = new StrokeTracker(STROKE_TUNING.flick);
+        return verdicts([
+          ...feedContacts(
+            tracker,
+            ramp(0, 1, 8).map((s) => ({ s, distance: 0.02, palm: forwardPalm })),
+          ),
+          ...feedContacts(
+            tracker,
+            ramp(1, 0, 8).map((s) => ({ s, distance: 0.02, palm: backwardPalm })),
+            320,
+          ),
+          ...feed(tracker, away(40), 640),
+        ]);
+      };
+      // The way down is on the skin: the hand grew on the way up.
+      expect(pair(1.5, 1.2)).toEqual(['wrong-direction']);
+      expect(pair(1.2, 1.5)).toEqual(['good']);
+    });
+  });
 });
