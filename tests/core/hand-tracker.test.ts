@@ -194,3 +194,91 @@ describe('HandTracker', () => {
     expect(tracker.slots[0]?.present).toBe(false);
   });
 });
+
+/** A flat hand: wrist at (0.5, 0.5), fingers pointing up; `curl` folds a finger's tip back to its knuckle. */
+function flatHand(curled: { index?: boolean; middle?: boolean } = {}): Point3[] {
+  const points: Point3[] = Array.from({ length: 21 }, () => [0.5, 0.5, 0] as Point3);
+  const finger = (base: number, x: number, curl: boolean) => {
+    for (let k = 0; k < 4; k++) {
+      const along = curl && k > 0 ? 0.1 - 0.02 * k : 0.1 + 0.04 * k;
+      points[base + k] = [x, 0.5 - along, 0];
+    }
+  };
+  finger(1, 0.44, false);
+  finger(5, 0.47, curled.index ?? false);
+  finger(9, 0.5, curled.middle ?? false);
+  finger(13, 0.53, false);
+  finger(17, 0.56, false);
+  return points;
+}
+
+describe('hand measures', () => {
+  const size = { width: 640, height: 480 };
+
+  it('needs both the index and the middle finger out for a fingertip touch, only the index for an index touch', () => {
+    expect(postureAllows(flatHand(), 'fingertips', size)).toBe(true);
+    expect(postureAllows(flatHand({ middle: true }), 'fingertips', size)).toBe(false);
+    expect(postureAllows(flatHand({ middle: true }), 'index', size)).toBe(true);
+    expect(postureAllows(flatHand({ index: true }), 'index', size)).toBe(false);
+    expect(postureAllows(flatHand({ index: true, middle: true }), 'knuckles', size)).toBe(true);
+    expect(postureAllows([], 'knuckles', size)).toBe(false);
+  });
+
+  it('measures the palm as the mean of its three edges in pixels, over the face width', () => {
+    const hand: Point3[] = Array.from({ length: 21 }, () => [0.5, 0.5, 0] as Point3);
+    hand[5] = [0.6, 0.5, 0]; // 64 px from the wrist
+    hand[17] = [0.5, 0.6, 0]; // 48 px from the wrist, 80 px from the index base
+    expect(palmSize(hand, space) * space.pixelWidth).toBeCloseTo(64, 6);
+  });
+
+  it('keeps a pinch closed while the hand is briefly unseen, and opens it once the hand is gone', () => {
+    const tracker = new HandTracker();
+    const pinching = handAt(-0.3, 0.4);
+    const landmarks = pinching.landmarks.map((p, i) =>
+      i === 4 ? (pinching.landmarks[8] as Point3) : p,
+    );
+    tracker.update([{ ...pinching, landmarks }], 0, space);
+    expect(tracker.slots[0]?.pinchClosed).toBe(true);
+    tracker.miss(HAND_HOLD_MS);
+    expect(tracker.slots[0]?.present).toBe(true);
+    expect(tracker.slots[0]?.pinchClosed).toBe(true);
+    tracker.miss(HAND_HOLD_MS + 1);
+    expect(tracker.slots[0]?.pinchClosed).toBe(false);
+  });
+
+  it('centres a hand on its palm: the wrist and the bases of the fingers', () => {
+    const tracker = new HandTracker();
+    const hand = handAt(-0.3, 0.4);
+    tracker.update([hand], 0, space);
+    const palm = [0, 5, 9, 13, 17].map((i) => hand.landmarks[i] as Point3);
+    const mean = (c: 0 | 1) => palm.reduce((sum, p) => sum + p[c], 0) / palm.length;
+    const expected = space.toFace(mean(0), mean(1), { x: 0, y: 0 });
+    expect(tracker.slots[0]?.center.x).toBeCloseTo(expected.x, 9);
+    expect(tracker.slots[0]?.center.y).toBeCloseTo(expected.y, 9);
+  });
+
+  it('lets a hand unseen for longer have moved farther and still be the same hand', () => {
+    const tracker = new HandTracker();
+    tracker.update([handAt(-0.3, 0.4)], 0, space);
+    const id = tracker.slots[0]?.id;
+    // 0.6 face widths in 400 ms unseen: within the gate, which widens with the time unseen.
+    tracker.update([handAt(0.3, 0.4)], 400, space);
+    expect(tracker.slots.find((s) => s.seenNow)?.id).toBe(id);
+  });
+
+  it('follows the palm size smoothly from frame to frame, and at once after a long gap', () => {
+    const tracker = new HandTracker();
+    tracker.update([handAt(-0.3, 0.4, 1)], 0, space);
+    const first = tracker.slots[0]?.palmSize ?? 0;
+    tracker.update([handAt(-0.3, 0.4, 1.5)], 40, space);
+    const grown = palmSize(handAt(-0.3, 0.4, 1.5).landmarks, space);
+    const share = ((tracker.slots[0]?.palmSize ?? 0) - first) / (grown - first);
+    // One frame at 25 a second goes about a quarter of the way.
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.3);
+    tracker.update([handAt(-0.3, 0.4, 1.5)], 1040, space);
+    const after = ((tracker.slots[0]?.palmSize ?? 0) - first) / (grown - first);
+    expect(after).toBeGreaterThan(0.99);
+    expect(after).toBeLessThanOrEqual(1);
+  });
+});
