@@ -64,6 +64,67 @@ describe('camera faults in Chromium', () => {
     );
   });
 
+  it('waits for the camera prompt to be answered, and End gives up the start', async () => {
+    await withApp(
+      appUrl,
+      JAWLINE,
+      CLIP,
+      async (session) => {
+        const page = session.page;
+        await expect
+          .poll(() => page.locator('session-view .loading').textContent(), { timeout: 30_000 })
+          .toMatch(/Waiting for the camera: choose “Allow” when your browser asks/);
+        await page.click('session-controls [data-command=end]');
+        await expect.poll(() => page.locator('start-screen').count()).toBe(1);
+        expect(trackedFrames(session)).toBe(0);
+      },
+      {
+        // Without the flag that accepts every camera prompt, and with the permission unset, the
+        // prompt stays open: no one answers it in a headless browser.
+        chromiumArgs: ['!--use-fake-ui-for-media-stream'],
+        initScript: () => {
+          // NOTE: headless Chromium may answer an unset prompt by itself; this one never answers.
+          navigator.mediaDevices.getUserMedia = () => new Promise(() => {});
+        },
+      },
+    );
+  });
+
+  it('offers a camera connected after the failure, as soon as it is connected', async () => {
+    await withApp(
+      appUrl,
+      JAWLINE,
+      CLIP,
+      async (session) => {
+        const page = session.page;
+        await expect.poll(() => errorText(session), { timeout: 30_000 }).toMatch(/No camera/);
+        expect(await page.locator('massage-app camera-picker option').count()).toBe(0);
+        await page.evaluate(() => {
+          (window as unknown as { __cameras: number }).__cameras = 2;
+          navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+        });
+        await expect.poll(() => page.locator('massage-app camera-picker option').count()).toBe(2);
+      },
+      {
+        initScript: () => {
+          // Cameras come and go with window.__cameras; none at first, so the camera fails.
+          const state = window as unknown as { __cameras: number };
+          state.__cameras = 0;
+          navigator.mediaDevices.enumerateDevices = async () =>
+            Array.from({ length: state.__cameras }, (_, i) => ({
+              deviceId: `camera-${i}`,
+              groupId: 'g',
+              kind: 'videoinput' as const,
+              label: `Camera ${i + 1}`,
+              toJSON: () => ({}),
+            }));
+          navigator.mediaDevices.getUserMedia = () =>
+            Promise.reject(new DOMException('no camera', 'NotFoundError'));
+        },
+      },
+    );
+  });
+
   for (const [fault, explained] of [
     ['NotReadableError', /busy: another app or browser tab/],
     ['NotFoundError', /No camera was found/],
@@ -192,6 +253,7 @@ describe('model loading faults in Chromium', () => {
       /Could not load the hand tracking model .*Check your connection, then try again/,
     ],
     ['truncated', /Could not load the face tracking model/],
+    ['missing its runtime', /Could not load the (face|hand) tracking model/],
   ] as const) {
     it(`shows the download, explains a model that is ${fault}, and Try again really retries`, async () => {
       let broken = 0;
@@ -217,11 +279,15 @@ describe('model loading faults in Chromium', () => {
         {
           beforeOpen: async (context) => {
             // The downloads fail until the retry.
-            const model =
-              fault === 'unreachable' ? '**/hand_landmarker.task' : '**/face_landmarker.task';
-            await context.route(model, async (route) => {
+            const brokenUrl = {
+              unreachable: '**/hand_landmarker.task',
+              truncated: '**/face_landmarker.task',
+              'missing its runtime': '**/vision_wasm_internal.wasm',
+            }[fault];
+            await context.route(brokenUrl, async (route) => {
               if (healed) return route.continue();
               broken++;
+              if (fault === 'missing its runtime') return route.fulfill({ status: 404, body: '' });
               if (fault === 'unreachable') return route.abort('connectionrefused');
               const response = await route.fetch();
               const body = await response.body();
