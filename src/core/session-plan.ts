@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssues, type Routine, type RoutineStep, stepSchema } from './routine-schema';
+import { STEP_KIND_SPECS } from './step-kinds';
 
 const partSchema = z.union([
   z.object({ tool: z.string().min(1) }).strict(),
@@ -62,17 +63,6 @@ export function buildSessionRoutine(
 }
 
 /** Typical time one good stroke (or rep) takes, with the hand's return, in ms. */
-const STROKE_MS: Record<RoutineStep['kind'], number> = {
-  glide: 2500,
-  walk: 3500,
-  flick: 900,
-  pinch: 3500,
-  circle: 1500,
-  pluck: 700,
-  'head-tilt': 6000,
-  'brow-raise': 2500,
-  timed: 0,
-};
 /** Time to read a step and get the hands in place, and the rest after it (ms). */
 const SETTLE_MS = 12_000;
 
@@ -80,7 +70,7 @@ const SETTLE_MS = 12_000;
 export function estimateStepMs(step: RoutineStep): number {
   if (step.kind === 'timed') return (step.durationMs ?? 0) + 2000;
   const strokes = step.sides === 'each' ? step.reps * 2 : step.reps;
-  return strokes * (STROKE_MS[step.kind] + (step.holdMs ?? 0)) + SETTLE_MS;
+  return strokes * (STEP_KIND_SPECS[step.kind].repMs + (step.holdMs ?? 0)) + SETTLE_MS;
 }
 
 /** Estimated time left (ms) from a step on, counting the time already spent in it. */

@@ -1,5 +1,6 @@
 import { REGIONS, type Side } from '../core/regions';
 import type { RoutineStep } from '../core/routine-schema';
+import { STEP_KIND_SPECS } from '../core/step-kinds';
 
 /** A guide the overlay draws: landmark indices in drawing order (tail to head). */
 export interface ArrowPath {
@@ -21,10 +22,11 @@ const FOREHEAD_LIFT = [9, 151, 10];
  * "up-near-nose" sense are drawn the other way round.
  */
 export function arrowPaths(step: RoutineStep): ArrowPath[] {
-  if (step.kind === 'head-tilt') return [{ side: 'center', landmarks: CHIN_LIFT, closed: false }];
-  if (step.kind === 'brow-raise')
+  const arrow = STEP_KIND_SPECS[step.kind].arrow;
+  if (arrow === 'chin-lift') return [{ side: 'center', landmarks: CHIN_LIFT, closed: false }];
+  if (arrow === 'forehead-lift')
     return [{ side: 'center', landmarks: FOREHEAD_LIFT, closed: false }];
-  if (!step.region) return [];
+  if (arrow === 'none' || !step.region) return [];
   const region = REGIONS[step.region];
   return region.paths.map((path) => {
     if (region.shape !== 'ring')

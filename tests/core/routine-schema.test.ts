@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handsFor, parseRoutine, type RoutineStep } from '../../src/core/routine-schema';
-import { findRoutine, ROUTINES } from '../../src/core/routines';
+import { findRoutine, ROUTINES, TOOL_STEPS } from '../../src/core/routines';
 import anma from '../../src/core/routines/anma.json';
 import facegymDaily from '../../src/core/routines/facegym-daily.json';
 import facegymRelease from '../../src/core/routines/facegym-release.json';
@@ -153,8 +153,12 @@ describe('routine data checks', () => {
   it('tracks the hands a step says, else one for face exercises and timed steps, else two', () => {
     expect(handsFor(circles)).toBe(2);
     expect(handsFor({ ...circles, hands: 1 })).toBe(1);
-    expect(handsFor({ ...circles, kind: 'head-tilt' })).toBe(1);
-    expect(handsFor({ ...circles, kind: 'timed' })).toBe(1);
-    expect(handsFor({ ...circles, kind: 'brow-raise' })).toBe(2);
+    const stepOf = (kind: string) =>
+      [...ROUTINES.flatMap((r) => r.steps), ...TOOL_STEPS].find(
+        (s) => s.kind === kind,
+      ) as RoutineStep;
+    expect(handsFor(stepOf('head-tilt'))).toBe(1);
+    expect(handsFor(stepOf('timed'))).toBe(1);
+    expect(handsFor(stepOf('brow-raise'))).toBe(2);
   });
 });

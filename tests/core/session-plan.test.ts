@@ -148,7 +148,9 @@ describe('session plans', () => {
     expect(estimateStepMs(held) - estimateStepMs({ ...held, holdMs: undefined })).toBe(
       8 * (held.holdMs ?? Number.NaN),
     );
-    expect(estimateStepMs(pluck)).toBeLessThan(estimateStepMs({ ...pluck, kind: 'glide' }));
+    expect(estimateStepMs(pluck)).toBeLessThan(
+      estimateStepMs({ ...pluck, kind: 'glide' } as RoutineStep),
+    );
     // A timed step lasts its duration and a short lead-in.
     const serum = TOOL_STEPS.find((s) => s.id === 'apply-serum') as RoutineStep;
     expect(estimateStepMs(serum)).toBeGreaterThan(serum.durationMs ?? Number.NaN);

@@ -1,6 +1,6 @@
 import { type PolylineProjection, projectOntoPolyline } from '../polyline';
 import { REGIONS } from '../regions';
-import type { RoutineStep } from '../routine-schema';
+import type { StepOf } from '../routine-schema';
 import {
   type Judgement,
   type RecognizerFrame,
@@ -34,7 +34,7 @@ export class BrowRaiseRecognizer implements StepRecognizer {
   private liftStartY = 0;
   private liftTopY = 0;
 
-  constructor(step: RoutineStep) {
+  constructor(step: StepOf<'brow-raise'>) {
     this.geometry = new RegionGeometry(REGIONS[step.region ?? 'forehead']);
   }
 

@@ -1,7 +1,7 @@
 import { ContactSelector } from '../contact';
 import { fitRing, type RingFit } from '../polyline';
 import { REGIONS, type Side } from '../regions';
-import type { RoutineStep } from '../routine-schema';
+import type { StepOf } from '../routine-schema';
 import { DROPOUT_MS } from '../stroke-tracker';
 import type { Vec2 } from '../vec2';
 import {
@@ -49,7 +49,7 @@ export class CircleRecognizer implements StepRecognizer {
   /** This frame's contact point per slot. */
   private readonly contactPoints: ({ id: number; point: Vec2 } | null)[] = [null, null];
 
-  constructor(private readonly step: RoutineStep) {
+  constructor(private readonly step: StepOf<'circle'>) {
     this.geometry = new RegionGeometry(REGIONS[step.region ?? 'cheek-circle']);
     this.states = this.geometry.region.paths.map(() => ({
       center: { x: 0, y: 0 },

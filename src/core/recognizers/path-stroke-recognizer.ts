@@ -3,7 +3,7 @@ import type { HandSlot } from '../hand-tracker';
 import { type PolylineProjection, projectOntoPolyline } from '../polyline';
 import type { Side } from '../regions';
 import { REGIONS } from '../regions';
-import type { PathStrokeKind, RoutineStep } from '../routine-schema';
+import type { PathStrokeKind, StepOf } from '../routine-schema';
 import {
   type PathApproach,
   type PathSample,
@@ -84,15 +84,15 @@ export class PathStrokeRecognizer implements StepRecognizer {
   private midlineX = 0;
   private readonly scratch: Vec2 = { x: 0, y: 0 };
 
-  constructor(step: RoutineStep & { kind: PathStrokeKind }) {
-    const region = REGIONS[step.region ?? 'jawline-outward'];
+  constructor(step: StepOf<PathStrokeKind>) {
+    const region = REGIONS[step.region];
     this.geometry = new RegionGeometry(region);
     const tuning = { ...STROKE_TUNING[step.kind], holdMs: step.holdMs ?? 0 };
     this.trackers = region.paths.map(() => new StrokeTracker(tuning));
     this.owners = region.paths.map(() => null);
     this.approaches = region.paths.map(() => new Map());
     this.nextApproaches = region.paths.map(() => new Map());
-    this.contacts = new ContactSelector(step.effectors ?? ['fingertips']);
+    this.contacts = new ContactSelector(step.effectors);
     this.bilateral = region.paths.some((p) => p.side !== 'center');
   }
 

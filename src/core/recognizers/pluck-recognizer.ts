@@ -1,7 +1,7 @@
 import { isOverFace } from '../face-space';
 import { type PolylineProjection, projectOntoPolyline } from '../polyline';
 import { REGIONS } from '../regions';
-import type { RoutineStep } from '../routine-schema';
+import type { StepOf } from '../routine-schema';
 import {
   type Judgement,
   type RecognizerFrame,
@@ -28,7 +28,7 @@ export class PluckRecognizer implements StepRecognizer {
   private readonly wasClosed: boolean[] = [false, false];
   private readonly closedOnLip: boolean[] = [false, false];
 
-  constructor(step: RoutineStep) {
+  constructor(step: StepOf<'pluck'>) {
     this.geometry = new RegionGeometry(REGIONS[step.region ?? 'lips']);
   }
 

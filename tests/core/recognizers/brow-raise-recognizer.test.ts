@@ -6,8 +6,9 @@ import { recognize } from '../../support/recognize';
 import { type MotionSegment, StrokeSynth } from '../../support/stroke-synth';
 
 const synth = new StrokeSynth();
-const step = findRoutine('facegym-release')?.steps.find((s) => s.id === 'forehead-deadlift');
-if (!step) throw new Error('forehead-deadlift missing');
+const found = findRoutine('facegym-release')?.steps.find((s) => s.id === 'forehead-deadlift');
+if (found?.kind !== 'brow-raise') throw new Error('forehead-deadlift missing');
+const step = found;
 
 type Brows = Record<string, number>;
 const inner = (v: number): Brows => ({ browInnerUp: v });

@@ -9,8 +9,9 @@ import { away, type MotionSegment, StrokeSynth } from '../../support/stroke-synt
 import { realFace } from '../../support/traces';
 
 const synth = new StrokeSynth();
-const step = findRoutine('anma')?.steps.find((s) => s.id === 'lip-pluck');
-if (!step) throw new Error('lip-pluck missing');
+const found = findRoutine('anma')?.steps.find((s) => s.id === 'lip-pluck');
+if (found?.kind !== 'pluck') throw new Error('lip-pluck missing');
+const step = found;
 
 /** Face coordinates of a landmark of the synth's (real) face. */
 function landmark(index: number): Vec2 {
