@@ -8,6 +8,9 @@ import {
 } from 'three';
 import { webGlKind } from '../platform/webgl';
 
+/** Shortest time between two frames where WebGL is software-rendered (ms): 25 a second. */
+const SOFTWARE_FRAME_MS = 40;
+
 /**
  * The three.js side of the overlay: renderer, scene, camera and lights. The camera is
  * orthographic and maps world units to view pixels, with world y pointing up (world y = -view y)
@@ -19,6 +22,9 @@ export class OverlayRenderer {
   readonly softwareRendering: boolean;
   private readonly renderer: WebGLRenderer;
   private readonly camera = new OrthographicCamera(0, 1, 0, -1, -5000, 5000);
+  private animationId = 0;
+  private lastFrameAt = -Infinity;
+  private renders = 0;
 
   /** Throws if WebGL is unavailable. */
   constructor(canvas: HTMLCanvasElement) {
@@ -50,6 +56,36 @@ export class OverlayRenderer {
     this.camera.updateProjectionMatrix();
   }
 
+  /**
+   * Runs the render loop: `prepare` updates the scene for time `now` and says whether anything
+   * changed; the scene is drawn only then. Where WebGL runs in software, at most 25 frames a second.
+   */
+  start(prepare: (now: number, sinceLastMs: number) => boolean): void {
+    this.stop();
+    const frame = (now: number) => {
+      this.animationId = requestAnimationFrame(frame);
+      // NOTE: a software rasteriser at the display rate takes the CPU the tracking models need.
+      if (this.softwareRendering && now - this.lastFrameAt < SOFTWARE_FRAME_MS) return;
+      const since = Math.min(200, now - this.lastFrameAt);
+      this.lastFrameAt = now;
+      if (!prepare(now, since)) return;
+      this.render();
+      this.renders++;
+    };
+    this.animationId = requestAnimationFrame(frame);
+  }
+
+  /** Stops the render loop. */
+  stop(): void {
+    cancelAnimationFrame(this.animationId);
+    this.animationId = 0;
+  }
+
+  /** Frames drawn so far by the loop. */
+  get frames(): number {
+    return this.renders;
+  }
+
   add(object: Object3D): void {
     this.scene.add(object);
   }
@@ -71,6 +107,7 @@ export class OverlayRenderer {
 
   /** Releases the GPU resources and the WebGL context (browsers allow only a few at once). */
   dispose(): void {
+    this.stop();
     this.scene.clear();
     this.renderer.dispose();
     this.renderer.forceContextLoss();

@@ -12,8 +12,6 @@ import { type ArrowTone, StrokeArrow } from './stroke-arrow';
 
 /** How long a judged stroke colours its arrow (ms). */
 const FLASH_MS = 900;
-/** Minimum time between two overlay renders where WebGL runs in software (ms): 25 a second. */
-const SOFTWARE_RENDER_INTERVAL_MS = 40;
 /** Time constant with which the arrows follow new landmarks (ms). */
 const ARROW_SMOOTHING_MS = 45;
 /** Time for the bead to travel the arrow once (ms). */
@@ -77,16 +75,13 @@ export class StrokeOverlay extends LitElement {
   private renderer: OverlayRenderer | null = null;
   private readonly dots = new LandmarkDots();
   private arrows: { path: ArrowPath; arrow: StrokeArrow; tone: ArrowTone; shown: Vector3[] }[] = [];
-  private animationId = 0;
   private resizeObserver: ResizeObserver | null = null;
   private viewSize: FrameSize = { width: 0, height: 0 };
   private readonly projected: ViewPoint = { x: 0, y: 0, z: 0 };
   private pathPoints: Vector3[] = [];
   private drewArrows = false;
-  private lastRenderAt = -Infinity;
   /** Something changed since the last render: with no arrows moving, only then is it drawn again. */
   private stale = true;
-  private renderCount = 0;
   /** Times the WebGL context was lost and the overlay built again. */
   private rebuilds = 0;
   private readonly onContextLost = (event: Event) => {
@@ -131,7 +126,7 @@ export class StrokeOverlay extends LitElement {
 
   /** Frames rendered so far (an idle overlay renders none). */
   get renders(): number {
-    return this.renderCount;
+    return this.renderer?.frames ?? 0;
   }
 
   /** Draw calls in the last rendered frame. */
@@ -174,7 +169,7 @@ export class StrokeOverlay extends LitElement {
     this.resizeObserver.observe(this);
     this.renderer.add(this.dots.object);
     this.rebuildArrows();
-    this.animationId = requestAnimationFrame(this.tick);
+    this.renderer.start(this.prepare);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -194,8 +189,6 @@ export class StrokeOverlay extends LitElement {
 
   /** Releases the GPU resources; the element cannot draw afterwards. */
   dispose(): void {
-    cancelAnimationFrame(this.animationId);
-    this.animationId = 0;
     this.resizeObserver?.disconnect();
     for (const { arrow } of this.arrows) arrow.dispose();
     this.arrows = [];
@@ -220,15 +213,9 @@ export class StrokeOverlay extends LitElement {
     }
   }
 
-  private readonly tick = (now: number) => {
-    this.animationId = requestAnimationFrame(this.tick);
-    if (!this.renderer || this.viewSize.width === 0) return;
-    // Where WebGL is software-rendered, 25 frames a second keeps the arrows smooth and leaves
-    // the CPU to tracking; on a GPU the overlay renders at the display rate.
-    if (this.renderer.softwareRendering && now - this.lastRenderAt < SOFTWARE_RENDER_INTERVAL_MS)
-      return;
-    const dt = Math.min(200, now - this.lastRenderAt);
-    this.lastRenderAt = now;
+  /** Brings the scene up to date for time `now`; false when there is nothing new to draw. */
+  private readonly prepare = (now: number, dt: number): boolean => {
+    if (!this.renderer || this.viewSize.width === 0) return false;
     const follow = smoothingFactor(dt, ARROW_SMOOTHING_MS);
     const face = this.frame?.face;
     const step = this.step;
@@ -237,10 +224,10 @@ export class StrokeOverlay extends LitElement {
     else this.dots.hide();
     if (!face || !step || this.resting) {
       // Nothing moves: drawn once, then left until something changes.
-      if (!this.stale) return;
+      if (!this.stale) return false;
       for (const { arrow } of this.arrows) arrow.hide();
-      this.draw();
-      return;
+      this.stale = false;
+      return true;
     }
     const faceWidth = Math.abs(
       projectLandmark(face.landmarks[454] as Point3, this.frameSize.height, mapping, this.projected)
@@ -284,14 +271,9 @@ export class StrokeOverlay extends LitElement {
         entry.tone = tone;
       }
     }
-    this.draw();
-  };
-
-  private draw(): void {
-    this.renderer?.render();
-    this.renderCount++;
     this.stale = false;
-  }
+    return true;
+  };
 
   private toneFor(side: Side, now: number): ArrowTone {
     const flash = this.flash;
