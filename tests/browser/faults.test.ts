@@ -316,6 +316,17 @@ function stillClip(name: string, picture: string, filter: string): string {
 describe('faces in view in Chromium', () => {
   const feedback = (session: AppSession) => session.page.locator('coach-feedback p').textContent();
 
+  it('says so when no face is in view', async () => {
+    // The picture cropped to its edge: hair and a shoulder, no face.
+    const clip = stillClip('no-face', 'bg_face_640x480.png', 'crop=200:480:0:0,scale=640:480');
+    await withApp(appUrl, JAWLINE, clip, async (session) => {
+      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await expect
+        .poll(() => feedback(session), { timeout: 30_000 })
+        .toMatch(/I can’t see your face/);
+    });
+  });
+
   it('says so when a second face is in view, and keeps coaching', async () => {
     const clip = stillClip(
       'two-faces',
