@@ -167,4 +167,27 @@ describe('PathStrokeRecognizer', () => {
     ]);
     expect(strokes('anma', 'jaw-to-cheekbone', cheekbone)).toEqual(['right:good']);
   });
+
+  it('shows the press filling up at the top of the cheekbone, on that side only', () => {
+    const anmaRoutine = findRoutine('anma') as Routine;
+    const engine = new StepEngine(anmaRoutine, synth.size, 'jaw-to-cheekbone');
+    const frames = synth.render([
+      away(300),
+      stroke('jaw-to-cheekbone', 'right', 0.03, 0.97, 900),
+      { durationMs: 600, at: () => ({ region: 'jaw-to-cheekbone', side: 'right', s: 0.97 }) },
+      away(800),
+    ]);
+    const holds = frames.map((frame) => {
+      engine.update(frame);
+      return engine.snapshot.hold;
+    });
+    const pressing = holds.filter((hold) => (hold.right ?? 0) > 0);
+    expect(pressing.length).toBeGreaterThan(3);
+    // It fills as the press goes on, and no other side shows one.
+    expect(Math.max(...pressing.map((hold) => hold.right ?? 0))).toBeGreaterThan(0.5);
+    expect(holds.every((hold) => Object.keys(hold).every((side) => side === 'right'))).toBe(true);
+    // Nothing shows before the stroke or once the hand has gone.
+    expect(holds[0]).toEqual({});
+    expect(holds.at(-1)).toEqual({});
+  });
 });
