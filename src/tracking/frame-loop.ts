@@ -32,11 +32,20 @@ export class CameraFrameLoop implements FrameSource {
     }
   };
 
+  /**
+   * @param continueFrom the frame time of a loop this one takes over from (a restarted tracker):
+   *   its frames go on from there, so the step clock does not count the time in between
+   */
   constructor(
     private readonly video: HTMLVideoElement,
     private readonly tracker: Tracker,
     onError: LoopErrorListener,
+    continueFrom?: number,
   ) {
+    if (continueFrom !== undefined) {
+      this.lastT = continueFrom;
+      this.pausedMs = performance.now() - continueFrom;
+    }
     tracker.listen(
       (frame, capturedAt) => {
         if (!this.running) return;
@@ -51,6 +60,11 @@ export class CameraFrameLoop implements FrameSource {
         onError(error);
       },
     );
+  }
+
+  /** Time of the last frame offered (ms on the frames' clock). */
+  get lastFrameT(): number {
+    return this.lastT;
   }
 
   /** Where the models run: "GPU" where WebGL has a real GPU, else "CPU". */

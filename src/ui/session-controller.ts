@@ -54,6 +54,11 @@ export interface SessionObserver {
   end?(): void;
 }
 
+/** No frame tracked for this long while a live session runs: the tracker is started again (ms). */
+export const TRACKING_STALL_MS = 10_000;
+/** A second tracking failure sooner than this after a restart is not retried by itself (ms). */
+const RECOVERY_INTERVAL_MS = 30_000;
+
 /** A page hidden this long lets go of the camera (ms). */
 export const CAMERA_RELEASE_MS = 15_000;
 
@@ -120,6 +125,8 @@ export class SessionController implements ReactiveController {
   chosenCamera: string | undefined = undefined;
 
   private readonly camera: CameraController;
+  /** Counts to go on from when Try again restarts a session that failed midway. */
+  private retryCounts: readonly SavedTally[] = [];
   /** What was last started, for Try again. */
   private lastStart: { id: string; kind: 'routine' | 'session'; stepId?: string } | null = null;
   private readonly recorder = new TraceRecorder();
@@ -138,6 +145,12 @@ export class SessionController implements ReactiveController {
   private cameraReleased = false;
   private releaseTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onVisibility = () => void this.followVisibility();
+  /** When the live session last tracked a frame (performance.now()), for the watchdog. */
+  private lastTrackedAt = 0;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
+  /** A new tracker is loading in place of one that failed; and when that last happened. */
+  private recovering = false;
+  private lastRecoveryAt = -Infinity;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -235,10 +248,9 @@ export class SessionController implements ReactiveController {
         return;
       }
       performance.mark('massage:tracking-ready');
-      const loop = new CameraFrameLoop(video, ready, (error) =>
-        this.fail(`Tracking stopped: ${error.message}`, true),
-      );
+      const loop = new CameraFrameLoop(video, ready, (error) => void this.recoverTracking(error));
       this.begin(loop, routine, stepId);
+      this.watchTracking();
       this.engine?.restoreCounts(earlier);
       this.snapshot = this.engine?.snapshot ?? null;
       this.keepProgress();
@@ -255,8 +267,10 @@ export class SessionController implements ReactiveController {
   /** Tries the last start again (after a camera or loading failure). */
   retry(): Promise<void> {
     const last = this.lastStart;
+    const earlier = this.retryCounts;
+    this.retryCounts = [];
     return last
-      ? this.start(last.id, last.kind, last.stepId, { history: 'replace' })
+      ? this.start(last.id, last.kind, last.stepId, { history: 'replace', earlier })
       : Promise.resolve();
   }
 
@@ -414,6 +428,82 @@ export class SessionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Watches the live session's tracking: frames that stop coming while the session runs (a
+   * tracking worker that died, or hangs) get the tracker started again.
+   */
+  private watchTracking(): void {
+    clearInterval(this.watchdog);
+    // Counting starts with the first frame: the models' first run can take seconds.
+    this.lastTrackedAt = Number.POSITIVE_INFINITY;
+    this.watchdog = setInterval(() => {
+      const running = !this.paused && !this.cameraLost && !document.hidden && !this.recovering;
+      if (!running) {
+        if (Number.isFinite(this.lastTrackedAt)) this.lastTrackedAt = performance.now();
+      } else if (performance.now() - this.lastTrackedAt > TRACKING_STALL_MS)
+        void this.recoverTracking(new Error('no frame was tracked for a while'));
+    }, 1000);
+  }
+
+  /**
+   * Starts the tracking models again in place of ones that failed, and goes on with the session
+   * where it was; if that keeps failing, says so with Try again (which keeps the counts).
+   */
+  private async recoverTracking(error: Error): Promise<void> {
+    const old = this.source;
+    const engine = this.engine;
+    const signal = this.lifetime?.signal;
+    if (!(old instanceof CameraFrameLoop) || !engine || !signal || this.recovering) return;
+    const now = performance.now();
+    if (now - this.lastRecoveryAt < RECOVERY_INTERVAL_MS) {
+      this.failKeepingProgress(`Tracking stopped: ${error.message}`);
+      return;
+    }
+    this.recovering = true;
+    this.lastRecoveryAt = now;
+    const continueFrom = old.lastFrameT;
+    old.dispose();
+    this.inform({ text: 'Tracking stopped; starting it again…', tone: 'info' });
+    try {
+      const tracker = await Tracker.create(defaultRuntimeUrls(), {
+        numHands: handsFor(engine.snapshot.step),
+        signal,
+      });
+      if (signal.aborted) {
+        tracker.dispose();
+        return;
+      }
+      const loop = new CameraFrameLoop(
+        await this.video(),
+        tracker,
+        (next) => void this.recoverTracking(next),
+        continueFrom,
+      );
+      this.source = loop;
+      this.handsStep = null;
+      this.lastTrackedAt = Number.POSITIVE_INFINITY;
+      if (!this.paused) loop.start((frame) => this.onFrame(frame));
+    } catch (reason) {
+      if (signal.aborted) return;
+      this.failKeepingProgress(
+        `Tracking stopped and could not start again: ${reason instanceof Error ? reason.message : String(reason)}`,
+      );
+    } finally {
+      this.recovering = false;
+    }
+  }
+
+  /** Fails with Try again going on from the step and counts the session had. */
+  private failKeepingProgress(message: string): void {
+    const engine = this.engine;
+    const last = this.lastStart;
+    if (engine && last) {
+      this.lastStart = { ...last, stepId: engine.snapshot.step.id };
+      this.retryCounts = toSavedTallies(engine.summary);
+    }
+    this.fail(message, true);
+  }
+
   /** Reads the cameras there are; keeps the choice only while that camera is there. */
   private async refreshCameras(): Promise<void> {
     const cameras = await CameraController.cameras().catch(() => []);
@@ -533,6 +623,7 @@ export class SessionController implements ReactiveController {
     const engine = this.engine;
     const source = this.source;
     if (!engine || !source) return;
+    this.lastTrackedAt = performance.now();
     this.recorder.add(frame);
     this.sessionStartT ??= frame.t;
     for (const event of engine.update(frame)) this.notify(event, engine.routine);
@@ -632,6 +723,8 @@ export class SessionController implements ReactiveController {
     this.lifetime = null;
     clearTimeout(this.releaseTimer);
     this.releaseTimer = undefined;
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
     this.cameraReleased = false;
     this.cameraLost = false;
     // A summary still due belongs to this session: a session started meanwhile must not end.

@@ -216,6 +216,29 @@ describe('camera faults in Chromium', () => {
     });
   });
 
+  it('starts the tracking models again when their workers die, and the session goes on', async () => {
+    await withApp(appUrl, JAWLINE, CLIP, async (session) => {
+      const page = session.page;
+      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      const workers = page.workers();
+      expect(workers.length).toBeGreaterThanOrEqual(2);
+      // NOTE: a worker that closes itself sends no error: tracking just stops.
+      await Promise.all(
+        workers.map((worker) => worker.evaluate(() => self.close()).catch(() => undefined)),
+      );
+      await page.waitForTimeout(1500);
+      const stopped = trackedFrames(session);
+      await waitForEvents(
+        session,
+        (e) => (e['massage-tracking'] ?? []).length > stopped + 3,
+        120_000,
+      );
+      expect(await page.locator('massage-app .error-message').count()).toBe(0);
+      expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+      expect(page.workers().length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
   it('offers a camera picker when there are several, and switches to the chosen one', async () => {
     await withApp(
       appUrl,

@@ -3,7 +3,7 @@ import { CameraFrameLoop } from '../../src/tracking/frame-loop';
 import type { Tracker } from '../../src/tracking/tracker';
 
 /** A video whose frames arrive when the test says, and a tracker that notes the times offered. */
-function setUp() {
+function setUp(continueFrom?: number) {
   let now = 1000;
   vi.spyOn(performance, 'now').mockImplementation(() => now);
   const visibility: (() => void)[] = [];
@@ -34,7 +34,7 @@ function setUp() {
     offer: (_: unknown, t: number) => offered.push(t),
     dispose: () => {},
   } as unknown as Tracker;
-  const loop = new CameraFrameLoop(video, tracker, () => {});
+  const loop = new CameraFrameLoop(video, tracker, () => {}, continueFrom);
   return {
     loop,
     offered,
@@ -69,6 +69,16 @@ describe('CameraFrameLoop', () => {
     loop.start(() => {});
     frame(40);
     expect(offered).toEqual([1040, 1080, 1120]);
+  });
+
+  it('goes on from the frame time of the loop it takes over from', () => {
+    // The clock reads 1000 now; the loop before stopped at frame time 600.
+    const { loop, offered, frame } = setUp(600);
+    loop.start(() => {});
+    frame(40);
+    frame(40);
+    expect(offered).toEqual([640, 680]);
+    expect(loop.lastFrameT).toBe(680);
   });
 
   it('leaves out the time the page was hidden too', () => {
