@@ -1,13 +1,13 @@
 import type { Object3D } from 'three';
 import { Vector3 } from 'three';
-import type { FrameSize, Point3, TrackedFrame } from '../core/frame';
+import type { FrameSize, Point3 } from '../core/frame';
 import type { Side } from '../core/regions';
 import type { RoutineStep } from '../core/routine-schema';
 import { type ArrowPath, arrowPaths } from './arrow-paths';
 import { LandmarkDots } from './landmark-dots';
 import { createViewMapping, projectLandmark, smoothingFactor, type ViewPoint } from './projection';
 import { type ArrowTone, StrokeArrow } from './stroke-arrow';
-import type { StrokeFlash } from './stroke-overlay';
+import type { StrokeOverlay } from './stroke-overlay';
 
 /** How long a judged stroke colours its arrow (ms). */
 const FLASH_MS = 900;
@@ -16,18 +16,19 @@ const ARROW_SMOOTHING_MS = 45;
 /** Time for the bead to travel the arrow once (ms). */
 const BEAD_PERIOD_MS = 1400;
 
-/** What the layer shows, as the overlay element is told it. */
-export interface ArrowLayerState {
-  readonly frame: TrackedFrame | null;
-  readonly frameSize: FrameSize;
-  readonly step: RoutineStep | null;
-  readonly mirrored: boolean;
-  readonly flash: StrokeFlash | null;
-  readonly doneSides: readonly Side[];
-  readonly hold: Readonly<Partial<Record<Side, number>>>;
-  readonly showFace: boolean;
-  readonly resting: boolean;
-}
+/** What the layer shows: the overlay element's own properties. */
+export type ArrowLayerState = Pick<
+  StrokeOverlay,
+  | 'frame'
+  | 'frameSize'
+  | 'step'
+  | 'mirrored'
+  | 'flash'
+  | 'doneSides'
+  | 'hold'
+  | 'showFace'
+  | 'resting'
+>;
 
 /**
  * The overlay's content: one arrow per path of the step, laid on the face landmarks and gliding

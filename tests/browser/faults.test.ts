@@ -23,6 +23,10 @@ async function setCameraPermission(context: BrowserContext, setting: 'denied' | 
 }
 
 const trackedFrames = (session: AppSession) => (session.events['massage-tracking'] ?? []).length;
+/** Waits until more than `frames` tracking events have arrived. */
+const untilTracked = (session: AppSession, frames: number, timeoutMs: number) =>
+  waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > frames, timeoutMs);
+const stepTitle = (session: AppSession) => session.page.locator('step-card h2').textContent();
 const errorText = (session: AppSession) =>
   session.page.locator('massage-app .error-message').textContent();
 
@@ -52,9 +56,9 @@ describe('camera faults in Chromium', () => {
         expect(await errorText(session)).toMatch(/In Chrome, .*“Allow”/);
         await setCameraPermission(session.context, 'granted');
         await page.click('massage-app button.retry');
-        await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+        await untilTracked(session, 3, 120_000);
         // The routine and step chosen before the failure are kept.
-        expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+        expect(await stepTitle(session)).toBe('Jawline glide');
       },
       {
         // Without the flag that accepts every camera prompt, the permission set through CDP rules.
@@ -140,8 +144,8 @@ describe('camera faults in Chromium', () => {
           // The camera failed: the models stop loading with it, and nothing is tracked.
           expect(trackedFrames(session)).toBe(0);
           await session.page.click('massage-app button.retry');
-          await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 0, 120_000);
-          expect(await session.page.locator('step-card h2').textContent()).toBe('Jawline glide');
+          await untilTracked(session, 0, 120_000);
+          expect(await stepTitle(session)).toBe('Jawline glide');
         },
         {
           initScript: failFirstCameraRequest,
@@ -158,7 +162,7 @@ describe('camera faults in Chromium', () => {
   it('pauses with its progress when the camera is unplugged, and goes on with it', async () => {
     await withApp(appUrl, JAWLINE, CLIP, async (session) => {
       const page = session.page;
-      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await untilTracked(session, 3, 120_000);
       // NOTE: a track ends by itself (no stop() call) when its device goes away; fired here by hand.
       await page.evaluate(() => {
         const streams = (window as unknown as { __cameraStreams: MediaStream[] }).__cameraStreams;
@@ -170,20 +174,16 @@ describe('camera faults in Chromium', () => {
       await page.waitForTimeout(1000);
       expect(trackedFrames(session) - before).toBeLessThanOrEqual(1);
       await page.click('session-view button.go-on');
-      await waitForEvents(
-        session,
-        (e) => (e['massage-tracking'] ?? []).length > before + 3,
-        60_000,
-      );
+      await untilTracked(session, before + 3, 60_000);
       expect(await page.locator('session-view .camera-lost').count()).toBe(0);
-      expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+      expect(await stepTitle(session)).toBe('Jawline glide');
     });
   });
 
   it('stands still while the tab is hidden, lets the camera go after a while, and goes on when shown', async () => {
     await withApp(appUrl, JAWLINE, CLIP, async (session) => {
       const page = session.page;
-      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await untilTracked(session, 3, 120_000);
       // NOTE: headless Chromium never hides its page; the page is told it is hidden instead.
       const setHidden = (hidden: boolean) =>
         page.evaluate((value) => {
@@ -205,13 +205,9 @@ describe('camera faults in Chromium', () => {
         .toBe(true);
       expect(trackedFrames(session)).toBe(before);
       await setHidden(false);
-      await waitForEvents(
-        session,
-        (e) => (e['massage-tracking'] ?? []).length > before + 3,
-        60_000,
-      );
+      await untilTracked(session, before + 3, 60_000);
       expect((await cameraTrackStates(page)).filter((s) => s === 'live')).toHaveLength(1);
-      expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+      expect(await stepTitle(session)).toBe('Jawline glide');
       expect(session.consoleErrors).toEqual([]);
     });
   });
@@ -219,7 +215,7 @@ describe('camera faults in Chromium', () => {
   it('starts the tracking models again when their workers die, and the session goes on', async () => {
     await withApp(appUrl, JAWLINE, CLIP, async (session) => {
       const page = session.page;
-      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await untilTracked(session, 3, 120_000);
       const workers = page.workers();
       expect(workers.length).toBeGreaterThanOrEqual(2);
       // NOTE: a worker that closes itself sends no error: tracking just stops.
@@ -228,13 +224,9 @@ describe('camera faults in Chromium', () => {
       );
       await page.waitForTimeout(1500);
       const stopped = trackedFrames(session);
-      await waitForEvents(
-        session,
-        (e) => (e['massage-tracking'] ?? []).length > stopped + 3,
-        120_000,
-      );
+      await untilTracked(session, stopped + 3, 120_000);
       expect(await page.locator('massage-app .error-message').count()).toBe(0);
-      expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+      expect(await stepTitle(session)).toBe('Jawline glide');
       expect(page.workers().length).toBeGreaterThanOrEqual(2);
     });
   });
@@ -246,7 +238,7 @@ describe('camera faults in Chromium', () => {
       null,
       async (session) => {
         const page = session.page;
-        await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 0, 120_000);
+        await untilTracked(session, 0, 120_000);
         const options = page.locator('session-view camera-picker.options option');
         await expect.poll(() => options.count()).toBe(2);
         const second = await options.nth(1).getAttribute('value');
@@ -262,7 +254,7 @@ describe('camera faults in Chromium', () => {
           )
           .toEqual([second]);
         const before = trackedFrames(session);
-        await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > before, 60_000);
+        await untilTracked(session, before, 60_000);
       },
       { chromiumArgs: ['--use-fake-device-for-media-stream=device-count=2'] },
     );
@@ -296,8 +288,8 @@ describe('model loading faults in Chromium', () => {
           await expect
             .poll(() => page.locator('session-view .loading').textContent(), { timeout: 60_000 })
             .toMatch(/Loading the tracking models… \d+% \(\d+\.\d of \d+\.\d MB\)/);
-          await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 0, 120_000);
-          expect(await page.locator('step-card h2').textContent()).toBe('Jawline glide');
+          await untilTracked(session, 0, 120_000);
+          expect(await stepTitle(session)).toBe('Jawline glide');
         },
         {
           beforeOpen: async (context) => {
@@ -343,7 +335,7 @@ describe('faces in view in Chromium', () => {
     // The picture cropped to its edge: hair and a shoulder, no face.
     const clip = stillClip('no-face', 'bg_face_640x480.png', 'crop=200:480:0:0,scale=640:480');
     await withApp(appUrl, JAWLINE, clip, async (session) => {
-      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await untilTracked(session, 3, 120_000);
       await expect
         .poll(() => feedback(session), { timeout: 30_000 })
         .toMatch(/I can’t see your face/);
@@ -357,7 +349,7 @@ describe('faces in view in Chromium', () => {
       'scale=640:-2,pad=640:480:0:(oh-ih)/2',
     );
     await withApp(appUrl, JAWLINE, clip, async (session) => {
-      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await untilTracked(session, 3, 120_000);
       await expect.poll(() => feedback(session), { timeout: 30_000 }).toMatch(/more than one face/);
     });
   });
@@ -365,7 +357,7 @@ describe('faces in view in Chromium', () => {
   it('says so when the face is partly out of the picture', async () => {
     const clip = stillClip('part-out', 'bg_face_640x480.png', 'crop=380:480:260:0,pad=640:480:0:0');
     await withApp(appUrl, JAWLINE, clip, async (session) => {
-      await waitForEvents(session, (e) => (e['massage-tracking'] ?? []).length > 3, 120_000);
+      await untilTracked(session, 3, 120_000);
       await expect
         .poll(() => feedback(session), { timeout: 30_000 })
         .toMatch(/Part of your face is out of the picture/);
