@@ -29,11 +29,6 @@ export class FaceViewState {
   /** A face has been in view: before that, what is seen is reported at once. */
   private seen = false;
 
-  /** The view as last reported. */
-  get view(): FaceView {
-    return this.reported;
-  }
-
   /** Takes one frame: the face followed (or null) and how many faces were in view. */
   update(t: number, face: FaceObservation | null, facesInView: number): FaceView {
     const now = this.classify(face, facesInView);

@@ -346,9 +346,7 @@ export class SessionController implements ReactiveController {
         this.keepProgress();
         break;
       case 'pause':
-        this.source?.stop();
-        this.paused = true;
-        for (const observer of this.observers) observer.pause?.();
+        this.pause();
         break;
       case 'resume':
         void this.goOn();
@@ -382,11 +380,14 @@ export class SessionController implements ReactiveController {
   private askToEnd(): void {
     this.pausedBeforeEnd = this.paused;
     this.confirmingEnd = true;
-    if (!this.paused) {
-      this.source?.stop();
-      this.paused = true;
-      for (const observer of this.observers) observer.pause?.();
-    }
+    if (!this.paused) this.pause();
+  }
+
+  /** Stops the frames and everything that runs on them: clock, coach, voice. */
+  private pause(): void {
+    this.source?.stop();
+    this.paused = true;
+    for (const observer of this.observers) observer.pause?.();
   }
 
   /** Goes on after a pause; if the camera was lost meanwhile, opens one first. */
@@ -420,10 +421,8 @@ export class SessionController implements ReactiveController {
 
   private onCameraLost(): void {
     if (this.screen !== 'session' || !this.source) return;
-    this.source.stop();
     this.cameraLost = true;
-    this.paused = true;
-    for (const observer of this.observers) observer.pause?.();
+    this.pause();
     void this.refreshCameras();
     this.host.requestUpdate();
   }
