@@ -10,6 +10,8 @@ import type { Vec2 } from './vec2';
 
 /** Rest between a completed step and the next (ms). */
 export const STEP_REST_MS = 2000;
+/** A longer gap between two frames adds only this much to a step's active time (ms). */
+const MAX_FRAME_GAP_MS = 1000;
 /** Motion off the targets (face widths, within OFF_TARGET_WINDOW_MS) that earns an off-target hint. */
 const OFF_TARGET_TRAVEL = 0.45;
 const OFF_TARGET_WINDOW_MS = 1500;
@@ -44,8 +46,21 @@ export interface SideCount {
 export interface StepTally {
   readonly step: string;
   readonly counts: Record<Side, SideCount>;
+  /** Every judged stroke by verdict, over all sides. */
+  readonly verdicts: Partial<Record<StrokeVerdict, number>>;
+  /** Time the step was the one being done (ms), over every visit, rests and pauses left out. */
+  activeMs: number;
   startedAt: number | null;
   completedAt: number | null;
+}
+
+/** A step's counts from an earlier run of the same routine, as kept for resuming. */
+export interface SavedStepCounts {
+  readonly step: string;
+  readonly counts: Readonly<Record<Side, SideCount>>;
+  readonly verdicts?: Readonly<Partial<Record<StrokeVerdict, number>>>;
+  readonly activeMs?: number;
+  readonly completed?: boolean;
 }
 
 /** The engine's state for the UI. */
@@ -134,16 +149,18 @@ export class StepEngine {
 
   /**
    * Takes the counts of an earlier run of the same routine (a session resumed after a reload):
-   * steps are matched by id, and a step goes on from the strokes it already has.
+   * steps are matched by id, and a step goes on from the strokes and time it already has.
    */
-  restoreCounts(
-    saved: readonly { step: string; counts: Readonly<Record<Side, SideCount>> }[],
-  ): void {
+  restoreCounts(saved: readonly SavedStepCounts[]): void {
     for (const tally of this.tallies) {
       const earlier = saved.find((s) => s.step === tally.step);
       if (!earlier) continue;
       for (const side of ['left', 'right', 'center'] as const)
         Object.assign(tally.counts[side], earlier.counts[side]);
+      Object.assign(tally.verdicts, earlier.verdicts);
+      tally.activeMs = earlier.activeMs ?? 0;
+      // Its frame time is gone with the earlier run; only that it was done matters now.
+      if (earlier.completed) tally.completedAt ??= 0;
     }
   }
 
@@ -160,9 +177,11 @@ export class StepEngine {
   update(frame: TrackedFrame): EngineEvent[] {
     const t = frame.t;
     if (t <= this.lastT) return [];
+    const gap = Math.min(t - this.lastT, MAX_FRAME_GAP_MS);
     this.lastT = t;
     const events: EngineEvent[] = [];
     if (this.phase === 'done') return events;
+    if (this.phase === 'active' && this.tally.startedAt !== null) this.tally.activeMs += gap;
     if (this.phase === 'rest') {
       if (t < this.restUntil) return events;
       this.enterStep(this.index + 1);
@@ -284,6 +303,7 @@ export class StepEngine {
     for (const { side, verdict } of judgements) {
       if (this.phase !== 'active') return;
       const counts = this.tally.counts[side];
+      this.tally.verdicts[verdict] = (this.tally.verdicts[verdict] ?? 0) + 1;
       if (verdict === 'good') counts.good++;
       else if (verdict === 'wrong-direction') counts.wrongDirection++;
       else counts.other++;
@@ -319,9 +339,17 @@ function copyTally(tally: StepTally): StepTally {
   return Object.freeze({
     ...tally,
     counts: Object.freeze({ left: { ...left }, right: { ...right }, center: { ...center } }),
+    verdicts: Object.freeze({ ...tally.verdicts }),
   });
 }
 
 function newTally(step: string): StepTally {
-  return { step, counts: emptyCounts(), startedAt: null, completedAt: null };
+  return {
+    step,
+    counts: emptyCounts(),
+    verdicts: {},
+    activeMs: 0,
+    startedAt: null,
+    completedAt: null,
+  };
 }

@@ -4,9 +4,11 @@ import type { PipelineStats } from '../tracking/pipeline-stats';
 import './camera-picker';
 import { CoachController } from './coach-controller';
 import { EventsController } from './events-controller';
+import { HistoryController } from './history-controller';
+import './history-screen';
 import './routine-summary';
 import { START_CHOICES } from './navigation';
-import { SessionController } from './session-controller';
+import { type Screen, SessionController } from './session-controller';
 import './session-view';
 import './start-screen';
 import { panelStyles } from './theme';
@@ -55,8 +57,10 @@ export class MassageApp extends LitElement {
   private readonly voice = new VoiceController(this);
   private readonly coach = new CoachController(this, this.voice, () => this.mirrored);
   private readonly events = new EventsController(this);
+  private readonly history = new HistoryController(this);
   private readonly session = new SessionController(this, () => this.sessionVideo(), [
     this.coach,
+    this.history,
     {
       frameTracked: (frame, _snapshot, source) =>
         this.events.frameTracked(frame, source.framesTracked),
@@ -73,6 +77,37 @@ export class MassageApp extends LitElement {
     super.connectedCallback();
     // A deep link starts its routine, a reloaded summary shows again.
     this.session.followLocation();
+  }
+
+  /** The screen last shown, so that a new one gets its title and focus once. */
+  private shownScreen: Screen | null = null;
+
+  protected override updated(): void {
+    const screen = this.session.screen;
+    const step = this.session.snapshot?.step.title;
+    document.title = screenTitle(screen, step);
+    if (screen === this.shownScreen) return;
+    const first = this.shownScreen === null;
+    this.shownScreen = screen;
+    if (screen === 'history') void this.history.load();
+    // The first screen keeps the browser's own focus; later ones move it to their heading.
+    if (!first) void this.focusHeading();
+  }
+
+  /** Moves focus to the current screen's heading, so that keyboard and screen reader follow. */
+  private async focusHeading(): Promise<void> {
+    const find = async (root: ParentNode, depth: number): Promise<HTMLElement | null> => {
+      const own = root.querySelector<HTMLElement>('[data-heading]');
+      if (own || depth === 0) return own;
+      for (const child of root.querySelectorAll('*')) {
+        if (!(child instanceof LitElement) || !child.shadowRoot) continue;
+        await child.updateComplete;
+        const found = await find(child.shadowRoot, depth - 1);
+        if (found) return found;
+      }
+      return null;
+    };
+    (await find(this.renderRoot, 3))?.focus({ preventScroll: false });
   }
 
   /** Timings of the live pipeline (for diagnostics and the pipeline benchmark), while a session runs. */
@@ -121,6 +156,7 @@ export class MassageApp extends LitElement {
           .resumable=${session.resumable}
           @resume-session=${() => session.resumeSaved()}
           @discard-session=${() => session.discardSaved()}
+          @show-history=${() => session.showHistory()}
           @start-routine=${(e: HTMLElementEventMap['start-routine']) =>
             this.startSession(e.detail.choiceId, e.detail.kind)}
           @replay-trace=${(e: HTMLElementEventMap['replay-trace']) =>
@@ -128,7 +164,7 @@ export class MassageApp extends LitElement {
         ></start-screen>`;
       case 'error':
         return html`<div class="error" role="alert">
-          <h2>Something needs your attention</h2>
+          <h2 data-heading tabindex="-1">Something needs your attention</h2>
           <p class="error-message">${session.errorMessage}</p>
           <camera-picker
             .cameras=${session.cameras}
@@ -144,10 +180,22 @@ export class MassageApp extends LitElement {
         </div>`;
       case 'summary':
         return html`<routine-summary
-          .routine=${session.summary?.routine ?? null}
-          .tallies=${session.summary?.tallies ?? []}
+          .record=${session.summary?.record ?? null}
+          .saved=${this.history.lastSaved}
           @summary-close=${() => session.goHome()}
+          @show-history=${() => session.showHistory()}
         ></routine-summary>`;
+      case 'history':
+        return html`<history-screen
+          .records=${this.history.records}
+          .now=${this.history.loadedAt}
+          .message=${this.history.message}
+          .persistent=${this.history.persistent}
+          @history-close=${() => session.goHome()}
+          @history-export=${() => this.history.exportFile()}
+          @history-import=${(e: HTMLElementEventMap['history-import']) => this.history.importFile(e.detail.file)}
+          @history-clear=${() => this.history.clear()}
+        ></history-screen>`;
       default:
         return html`<session-view
           .snapshot=${session.snapshot}
@@ -179,6 +227,25 @@ export class MassageApp extends LitElement {
             this.coach.inform({ text: e.detail.message, tone: 'bad' })}
         ></session-view>`;
     }
+  }
+}
+
+/** The document title for a screen: what the tab and a screen reader announce. */
+export function screenTitle(screen: Screen, stepTitle: string | undefined): string {
+  const app = 'Massage coach';
+  switch (screen) {
+    case 'start':
+      return app;
+    case 'starting':
+      return `Starting… – ${app}`;
+    case 'session':
+      return stepTitle ? `${stepTitle} – ${app}` : app;
+    case 'summary':
+      return `Summary – ${app}`;
+    case 'history':
+      return `Your history – ${app}`;
+    case 'error':
+      return `Something needs your attention – ${app}`;
   }
 }
 

@@ -1,13 +1,31 @@
-import { css, html, LitElement } from 'lit';
-import type { Routine } from '../core/routine-schema';
-import { countOverSides, type StepTally } from '../core/step-engine';
+import { css, html, LitElement, nothing } from 'lit';
+import {
+  activeTotalMs,
+  type SessionRecord,
+  type StepRecord,
+  verdictTotals,
+} from '../history/session-record';
+import { formatDuration, stepTarget, VERDICT_NAMES } from './record-text';
 import { panelStyles } from './theme';
 
-/** `<routine-summary>`: per step, the good and wrong-way strokes and the time taken. */
+const STATUS_TEXT: Record<StepRecord['status'], string> = {
+  done: 'Done',
+  partial: 'Not finished',
+  skipped: 'Skipped',
+};
+
+/**
+ * `<routine-summary>`: what a finished (or ended) session did, step by step: the target, the good,
+ * wrong-way and other strokes by kind, the time, and whether the step was done, left unfinished or
+ * skipped.
+ *
+ * @fires summary-close - the person goes back to the start
+ * @fires show-history - the person opens the history
+ */
 export class RoutineSummary extends LitElement {
   static override properties = {
-    routine: { attribute: false },
-    tallies: { attribute: false },
+    record: { attribute: false },
+    saved: { attribute: false },
   };
 
   static override styles = [
@@ -15,11 +33,14 @@ export class RoutineSummary extends LitElement {
     css`
       :host {
         display: block;
-        max-width: 40rem;
+        max-width: 52rem;
         margin: 2rem auto;
         padding: 1.5rem;
         background: var(--panel);
         border-radius: 16px;
+      }
+      .table-wrap {
+        overflow-x: auto;
       }
       table {
         width: 100%;
@@ -31,41 +52,123 @@ export class RoutineSummary extends LitElement {
         text-align: left;
         padding: 0.4rem;
         border-bottom: 1px solid rgba(255, 255, 255, 0.1);
+        vertical-align: top;
+      }
+      td.num {
+        text-align: right;
+      }
+      .skipped td {
+        color: var(--muted);
+      }
+      .status-done {
+        color: var(--good);
+      }
+      .totals {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem 2rem;
+        margin: 0;
+      }
+      .totals div {
+        display: grid;
+      }
+      .totals dt {
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      .totals dd {
+        margin: 0;
+        font-size: 1.4rem;
+        font-weight: 600;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      .others {
+        font-size: 0.85rem;
+        color: var(--muted);
       }
     `,
   ];
 
-  declare routine: Routine | null;
-  declare tallies: readonly StepTally[];
+  declare record: SessionRecord | null;
+  /** Whether the session was kept in the history (null while that is not known). */
+  declare saved: boolean | null;
 
   constructor() {
     super();
-    this.routine = null;
-    this.tallies = [];
+    this.record = null;
+    this.saved = null;
+  }
+
+  private close(type: 'summary-close' | 'show-history'): void {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
   }
 
   protected override render() {
-    const rows = this.tallies.map((tally) => {
-      const step = this.routine?.steps.find((s) => s.id === tally.step);
-      const c = tally.counts;
-      const good = countOverSides(c, 'good');
-      const wrong = countOverSides(c, 'wrongDirection');
-      const seconds =
-        tally.startedAt !== null && tally.completedAt !== null
-          ? `${Math.round((tally.completedAt - tally.startedAt) / 1000)} s`
-          : '—';
-      return html`<tr><td>${step?.title ?? tally.step}</td><td>${good}</td><td>${wrong}</td><td>${seconds}</td></tr>`;
-    });
+    const record = this.record;
+    if (!record) return nothing;
+    const done = record.steps.filter((s) => s.status === 'done').length;
+    const totals = verdictTotals(record.steps);
+    const heading =
+      done === record.steps.length
+        ? `${record.title}: all ${done} steps done`
+        : `${record.title}: ${done} of ${record.steps.length} steps done`;
     return html`
-      <h2>${this.routine?.title ?? 'Routine'}: done</h2>
-      <table>
-        <thead><tr><th>Step</th><th>Good strokes</th><th>Wrong way</th><th>Time</th></tr></thead>
-        <tbody>${rows}</tbody>
-      </table>
-      <button @click=${() => this.dispatchEvent(new CustomEvent('summary-close', { bubbles: true, composed: true }))}>
-        Back to the start
-      </button>
+      <h2 data-heading tabindex="-1">${heading}</h2>
+      <dl class="totals">
+        <div><dt>Time</dt><dd>${formatDuration(activeTotalMs(record))}</dd></div>
+        <div><dt>Good strokes</dt><dd>${totals.good}</dd></div>
+        <div><dt>Wrong way</dt><dd>${totals.wrong}</dd></div>
+        <div><dt>Other feedback</dt><dd>${totals.other}</dd></div>
+      </dl>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">Each step of the session</caption>
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Target</th>
+              <th scope="col">Good</th>
+              <th scope="col">Wrong way</th>
+              <th scope="col">Other</th>
+              <th scope="col">Time</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${record.steps.map((step) => this.row(step))}
+          </tbody>
+        </table>
+      </div>
+      ${
+        this.saved === false
+          ? html`<p role="status">This session could not be kept in your history on this device.</p>`
+          : nothing
+      }
+      <div class="actions">
+        <button @click=${() => this.close('summary-close')}>Back to the start</button>
+        <button class="secondary" @click=${() => this.close('show-history')}>Your history</button>
+      </div>
     `;
+  }
+
+  private row(step: StepRecord) {
+    const { good, wrong, other } = verdictTotals([step]);
+    const others = Object.entries(step.verdicts)
+      .filter(([verdict, n]) => verdict !== 'good' && verdict !== 'wrong-direction' && n > 0)
+      .map(([verdict, n]) => `${VERDICT_NAMES[verdict as keyof typeof VERDICT_NAMES]} ${n}`);
+    return html`<tr class=${step.status}>
+      <th scope="row">${step.title}</th>
+      <td>${stepTarget(step)}</td>
+      <td class="num">${step.kind === 'timed' ? '—' : good}</td>
+      <td class="num">${step.kind === 'timed' ? '—' : wrong}</td>
+      <td class="num">${other}${others.length ? html`<div class="others">${others.join(', ')}</div>` : nothing}</td>
+      <td class="num">${formatDuration(step.activeMs)}</td>
+      <td class="status-${step.status}">${STATUS_TEXT[step.status]}</td>
+    </tr>`;
   }
 }
 
@@ -74,5 +177,9 @@ customElements.define('routine-summary', RoutineSummary);
 declare global {
   interface HTMLElementTagNameMap {
     'routine-summary': RoutineSummary;
+  }
+  interface HTMLElementEventMap {
+    'summary-close': CustomEvent<void>;
+    'show-history': CustomEvent<void>;
   }
 }

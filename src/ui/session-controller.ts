@@ -2,13 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TrackedFrame } from '../core/frame';
 import { handsFor, type Routine, type RoutineStep } from '../core/routine-schema';
 import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../core/routines';
-import {
-  type EngineEvent,
-  type EngineSnapshot,
-  StepEngine,
-  type StepTally,
-} from '../core/step-engine';
+import { type EngineEvent, type EngineSnapshot, StepEngine } from '../core/step-engine';
 import { MAX_TRACE_CHARS, readTraceText, type Trace, TraceRecorder } from '../core/trace';
+import { type SessionRecord, toSessionRecord } from '../history/session-record';
 import { type CameraChoice, CameraController, CameraError } from '../tracking/camera-controller';
 import { CameraFrameLoop } from '../tracking/frame-loop';
 import type { FrameSource } from '../tracking/frame-source';
@@ -32,12 +28,12 @@ import {
 } from './session-store';
 
 /** The app's screens. */
-export type Screen = 'start' | 'starting' | 'session' | 'summary' | 'error';
+export type Screen = 'start' | 'starting' | 'session' | 'summary' | 'history' | 'error';
 
 /** What a finished session leaves to show. */
 export interface SessionSummary {
   readonly routine: Routine;
-  readonly tallies: readonly StepTally[];
+  readonly record: SessionRecord;
 }
 
 /** Whoever follows a session as it runs (the coach, the embedder's events). */
@@ -52,6 +48,8 @@ export interface SessionObserver {
   pause?(): void;
   /** The session ended (or never began). */
   end?(): void;
+  /** A live session (not a replay) ended with something done: its record for the history. */
+  finished?(record: SessionRecord): void;
 }
 
 /** No frame tracked for this long while a live session runs: the tracker is started again (ms). */
@@ -66,6 +64,8 @@ export const CAMERA_RELEASE_MS = 15_000;
 export interface StartOptions {
   readonly earlier?: readonly SavedTally[];
   readonly history?: 'push' | 'replace';
+  /** When the session began, for one resumed (ms since the epoch). */
+  readonly startedAt?: number;
 }
 
 /** The address of a routine or session at a step (a deep link). */
@@ -73,11 +73,6 @@ function sessionUrl(kind: 'routine' | 'session', id: string, stepId: string | un
   const params = new URLSearchParams({ [kind]: id });
   if (stepId) params.set('step', stepId);
   return `${location.pathname}?${params}`;
-}
-
-/** A kept step tally as the summary shows it (its times are not kept). */
-function toTally(saved: SavedTally): StepTally {
-  return { step: saved.step, counts: saved.counts, startedAt: null, completedAt: null };
 }
 
 /** Whether this page may already use the camera (so no prompt will show); false when unknown. */
@@ -129,6 +124,8 @@ export class SessionController implements ReactiveController {
   private retryCounts: readonly SavedTally[] = [];
   /** What was last started, for Try again. */
   private lastStart: { id: string; kind: 'routine' | 'session'; stepId?: string } | null = null;
+  /** When the live session began (ms since the epoch), kept across a resume. */
+  private startedAt = Date.now();
   private readonly recorder = new TraceRecorder();
   private source: FrameSource | null = null;
   private engine: StepEngine | null = null;
@@ -205,12 +202,13 @@ export class SessionController implements ReactiveController {
     id: string,
     kind: 'routine' | 'session' = 'routine',
     stepId?: string,
-    { earlier = [], history: entry = 'push' }: StartOptions = {},
+    { earlier = [], history: entry = 'push', startedAt = Date.now() }: StartOptions = {},
   ): Promise<void> {
     const routine = this.resolveRoutine(id, kind, stepId);
     if (!routine) return;
     this.end();
     this.lastStart = { id, kind, ...(stepId ? { stepId } : {}) };
+    this.startedAt = startedAt;
     this.navigate(entry, sessionUrl(kind, id, stepId));
     const lifetime = new AbortController();
     this.lifetime = lifetime;
@@ -270,7 +268,11 @@ export class SessionController implements ReactiveController {
     const earlier = this.retryCounts;
     this.retryCounts = [];
     return last
-      ? this.start(last.id, last.kind, last.stepId, { history: 'replace', earlier })
+      ? this.start(last.id, last.kind, last.stepId, {
+          history: 'replace',
+          earlier,
+          startedAt: this.startedAt,
+        })
       : Promise.resolve();
   }
 
@@ -278,7 +280,10 @@ export class SessionController implements ReactiveController {
   resumeSaved(): Promise<void> {
     const saved = this.resumable;
     if (!saved) return Promise.resolve();
-    return this.start(saved.id, saved.kind, saved.stepId, { earlier: saved.tallies });
+    return this.start(saved.id, saved.kind, saved.stepId, {
+      earlier: saved.tallies,
+      startedAt: saved.startedAt ?? saved.savedAt,
+    });
   }
 
   /** Forgets the unfinished session. */
@@ -523,18 +528,29 @@ export class SessionController implements ReactiveController {
     this.show('start');
   }
 
-  /** Shows what the address asks for: a summary, a routine or session to start, or the start. */
+  /** Shows the history screen, as a new entry of the browser's history unless Back brought us here. */
+  showHistory(entry: 'push' | 'none' = 'push'): void {
+    this.end();
+    this.navigate(entry, `${location.pathname}?history`);
+    this.show('history');
+  }
+
+  /** Shows what the address asks for: a summary, the history, a routine or session to start, or the start. */
   followLocation(): void {
     const params = new URLSearchParams(location.search);
+    if (params.has('history')) {
+      this.showHistory('none');
+      return;
+    }
     if (params.has('summary')) {
       const saved = loadSummary();
-      const routine = saved ? this.resolveRoutine(saved.id, saved.kind, undefined) : null;
+      const routine = saved ? this.resolveRoutine(saved.source, saved.kind, undefined) : null;
       if (!saved || !routine) {
         this.goHome('none');
         return;
       }
       this.end();
-      this.summary = { routine, tallies: saved.tallies.map(toTally) };
+      this.summary = { routine, record: saved };
       this.show('summary');
       return;
     }
@@ -654,12 +670,22 @@ export class SessionController implements ReactiveController {
     const engine = this.engine;
     const last = this.lastStart;
     if (!engine) return;
-    this.summary = { routine: engine.routine, tallies: [...engine.summary] };
+    const record = toSessionRecord({
+      id: crypto.randomUUID(),
+      routine: engine.routine,
+      kind: last?.kind ?? 'routine',
+      source: last?.id ?? engine.routine.id,
+      tallies: engine.summary,
+      startedAt: this.startedAt,
+      endedAt: Date.now(),
+    });
+    this.summary = { routine: engine.routine, record };
     if (!this.replaying && last) {
       // Finished: nothing to resume; the summary stays for a reload of this page.
       saveProgress(null);
-      saveSummary({ kind: last.kind, id: last.id, tallies: toSavedTallies(engine.summary) });
+      saveSummary(record);
       this.navigate('replace', `${location.pathname}?summary`);
+      for (const observer of this.observers) observer.finished?.(record);
     }
     this.end();
     this.show('summary');
@@ -683,6 +709,7 @@ export class SessionController implements ReactiveController {
       stepCount: routine.steps.length,
       tallies: toSavedTallies(engine.summary),
       savedAt: Date.now(),
+      startedAt: this.startedAt,
     });
     this.navigate('replace', sessionUrl(last.kind, last.id, step.id));
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StepTally } from '../core/step-engine';
+import { type SessionRecord, sessionRecordSchema } from '../history/session-record';
 
 /** A session's progress, kept so that a reload or a closed tab can go on where it was. */
 export interface SavedProgress {
@@ -12,13 +13,16 @@ export interface SavedProgress {
   readonly stepCount: number;
   /** Each step's counts so far, and whether it was done. */
   readonly tallies: readonly SavedTally[];
-  /** When it was saved (ms since the epoch). */
+  /** When it was saved, and when the session began (ms since the epoch). */
   readonly savedAt: number;
+  readonly startedAt?: number;
 }
 
 export interface SavedTally {
   readonly step: string;
   readonly counts: StepTally['counts'];
+  readonly verdicts?: StepTally['verdicts'];
+  readonly activeMs?: number;
   readonly completed: boolean;
 }
 
@@ -35,6 +39,8 @@ const count = z.object({
 const tally = z.object({
   step: z.string(),
   counts: z.object({ left: count, right: count, center: count }),
+  verdicts: z.record(z.string(), z.number().int().min(0)).optional(),
+  activeMs: z.number().min(0).optional(),
   completed: z.boolean(),
 });
 const progress = z.object({
@@ -46,25 +52,16 @@ const progress = z.object({
   stepCount: z.number().int().min(1),
   tallies: z.array(tally),
   savedAt: z.number(),
+  startedAt: z.number().optional(),
 });
-const summary = z.object({
-  kind: z.enum(['routine', 'session']),
-  id: z.string(),
-  tallies: z.array(tally),
-});
-
-/** A finished session's summary, kept for this tab so that reloading the summary shows it again. */
-export interface SavedSummary {
-  readonly kind: 'routine' | 'session';
-  readonly id: string;
-  readonly tallies: readonly SavedTally[];
-}
 
 /** The counts of each step, as kept. */
 export function toSavedTallies(tallies: readonly StepTally[]): SavedTally[] {
   return tallies.map((t) => ({
     step: t.step,
     counts: t.counts,
+    verdicts: t.verdicts,
+    activeMs: t.activeMs,
     completed: t.completedAt !== null,
   }));
 }
@@ -105,14 +102,15 @@ export function saveProgress(
   write(storage, PROGRESS_KEY, saved);
 }
 
+/** The last finished session of this tab, so that reloading its summary shows it again. */
 export function loadSummary(
   storage: Storage | undefined = globalThis.sessionStorage,
-): SavedSummary | null {
-  return read(storage, SUMMARY_KEY, summary);
+): SessionRecord | null {
+  return read(storage, SUMMARY_KEY, sessionRecordSchema);
 }
 
 export function saveSummary(
-  saved: SavedSummary | null,
+  saved: SessionRecord | null,
   storage: Storage | undefined = globalThis.sessionStorage,
 ): void {
   write(storage, SUMMARY_KEY, saved);

@@ -41,9 +41,26 @@ export class StartScreen extends LitElement {
         padding: 2rem 1.25rem;
         line-height: 1.5;
       }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        justify-content: space-between;
+      }
       h1 {
         font-size: 2rem;
-        margin: 0 0 0.5rem;
+        margin: 0;
+      }
+      /* The start button stays in view however long the list of choices is. */
+      .start-bar {
+        position: sticky;
+        bottom: 0;
+        padding: 0.75rem 0;
+        background: linear-gradient(to top, #0b1017 70%, rgba(11, 16, 23, 0));
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
       }
       .lead {
         color: var(--muted);
@@ -126,7 +143,10 @@ export class StartScreen extends LitElement {
   protected override render() {
     const selected = this.selected || this.choices[0]?.id || '';
     return html`
-      <h1>Massage coach</h1>
+      <header>
+        <h1 data-heading tabindex="-1">Massage coach</h1>
+        <button class="secondary history" @click=${() => this.fire('show-history')}>Your history</button>
+      </header>
       <p class="lead">
         A coach for giving yourself a facial massage. It watches your face and hands through the webcam,
         draws arrows on your face for the direction of each stroke, counts your strokes and tells you when
@@ -158,9 +178,11 @@ export class StartScreen extends LitElement {
           `,
         )}
       </fieldset>
-      <button class="start" ?disabled=${this.busy || !selected} @click=${() => this.start(selected)}>
-        ${this.busy ? 'Starting…' : 'Start with camera'}
-      </button>
+      <div class="start-bar">
+        <button class="start" ?disabled=${this.busy || !selected} @click=${() => this.start(selected)}>
+          ${this.busy ? 'Starting…' : 'Start with camera'}
+        </button>
+      </div>
       <label class="replay">
         Or replay a saved landmark trace through it (no camera needed):
         <input type="file" accept=".json,application/json" @change=${(e: Event) => this.replay(e, selected)} />
@@ -170,6 +192,10 @@ export class StartScreen extends LitElement {
         account. Stop if anything hurts or irritates, and skip broken or inflamed skin.
       </p>
     `;
+  }
+
+  private fire(type: 'show-history'): void {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
   }
 
   private renderResume() {

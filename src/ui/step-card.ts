@@ -93,7 +93,7 @@ export class StepCard extends LitElement {
           ? html`<div class="position">Step ${this.position.index + 1} of ${this.position.total}</div>`
           : nothing
       }
-      <h2>${step.title}</h2>
+      <h2 data-heading tabindex="-1">${step.title}</h2>
       <ol>
         ${step.instructions.map((line) => html`<li>${line}</li>`)}
       </ol>

@@ -36,4 +36,12 @@ export const panelStyles = css`
     opacity: 0.45;
     cursor: default;
   }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
 `;

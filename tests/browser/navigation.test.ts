@@ -67,11 +67,15 @@ describe('sessions that survive a reload, End and Back', () => {
         await page.click('session-controls [data-command=end]');
         await page.click('session-view .confirm-end button.confirm');
         await expect.poll(() => page.locator('routine-summary').count()).toBe(1);
-        const firstRow = () => page.locator('routine-summary tbody tr').first().textContent();
-        expect(await firstRow()).toMatch(/^Chin flicks\s*10/);
+        // Step, target, good, wrong way, other, time, result.
+        const firstRow = () =>
+          page.locator('routine-summary tbody tr').first().locator('th, td').allTextContents();
+        const chinFlicks = ['Chin flicks', '10 strokes', '10', '0', '0'];
+        expect((await firstRow()).slice(0, 5)).toEqual(chinFlicks);
+        expect((await firstRow())[6]).toBe('Done');
         await page.reload();
         await expect.poll(() => page.locator('routine-summary').count()).toBe(1);
-        expect(await firstRow()).toMatch(/^Chin flicks\s*10/);
+        expect((await firstRow()).slice(0, 5)).toEqual(chinFlicks);
         expect(await cameraTrackStates(page)).toEqual([]);
         // Finished: nothing left to resume. Back goes to the app's start screen.
         await page.goBack();

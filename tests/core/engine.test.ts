@@ -258,11 +258,14 @@ describe('StepEngine on real landmarks', () => {
     const four = { good: 4, wrongDirection: 1, other: 2 };
     const none = { good: 0, wrongDirection: 0, other: 0 };
     engine.restoreCounts([
+      { step: 'chin-flicks', counts: { left: none, right: none, center: four }, completed: true },
       { step: 'jawline-glide', counts: { left: four, right: four, center: none } },
       { step: 'no-such-step', counts: { left: four, right: four, center: four } },
     ]);
     expect(engine.snapshot.tally.counts.left).toEqual(four);
     expect(engine.summary.find((s) => s.step === 'brow-pinch')?.counts.left).toEqual(none);
+    expect(engine.summary.find((s) => s.step === 'chin-flicks')?.completedAt).not.toBeNull();
+    expect(engine.summary.find((s) => s.step === 'jawline-glide')?.completedAt).toBeNull();
     // The saved counts are copied, not shared.
     four.good = 0;
     expect(engine.snapshot.tally.counts.left.good).toBe(4);
@@ -276,6 +279,61 @@ describe('StepEngine on real landmarks', () => {
     ]);
     const events = frames.flatMap((f) => engine.update(f));
     expect(events.filter((e) => e.type === 'step-complete')).toHaveLength(1);
+  });
+
+  it('counts every verdict by kind and the time spent on the step, over visits', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 900),
+      away(400),
+      stroke('jawline-outward', 'left', 0.95, 0.05, 900),
+      away(600),
+    ]);
+    for (const frame of frames) engine.update(frame);
+    const first = frames[0]?.t ?? 0;
+    const last = frames.at(-1)?.t ?? 0;
+    const tally = engine.snapshot.tally;
+    expect(tally.verdicts).toEqual({ good: 1, 'wrong-direction': 1 });
+    expect(tally.activeMs).toBeCloseTo(last - first, 0);
+    // Away on another step and back: the time of both visits adds up, a long gap counts 1 s at most.
+    const index = engine.snapshot.stepIndex;
+    engine.goToStep(index + 1);
+    engine.update({ t: last + 100, face: null, hands: [] });
+    engine.update({ t: last + 200, face: null, hands: [] });
+    expect(engine.snapshot.tally.activeMs).toBe(100);
+    engine.goToStep(index);
+    engine.update({ t: last + 60_000, face: null, hands: [] });
+    engine.update({ t: last + 60_500, face: null, hands: [] });
+    expect(engine.snapshot.tally.activeMs).toBeCloseTo(last - first + 500, 0);
+    const restored = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    restored.restoreCounts(engine.summary);
+    expect(restored.snapshot.tally.verdicts).toEqual({ good: 1, 'wrong-direction': 1 });
+    expect(restored.snapshot.tally.activeMs).toBe(engine.snapshot.tally.activeMs);
+  });
+
+  it('adds no time to a step while it rests after completion', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    engine.restoreCounts([
+      {
+        step: 'jawline-glide',
+        counts: {
+          left: { good: 8, wrongDirection: 0, other: 0 },
+          right: { good: 7, wrongDirection: 0, other: 0 },
+          center: { good: 0, wrongDirection: 0, other: 0 },
+        },
+      },
+    ]);
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 900),
+      away(1000),
+    ]);
+    const events = frames.flatMap((f) => engine.update(f));
+    const done = events.find((e) => e.type === 'step-complete');
+    expect(done).toBeDefined();
+    const tally = engine.summary.find((t) => t.step === 'jawline-glide');
+    expect(tally?.activeMs).toBeCloseTo((done?.t ?? 0) - (frames[0]?.t ?? 0), 0);
   });
 
   it('hands out snapshots and summaries that later strokes do not change', () => {

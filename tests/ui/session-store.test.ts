@@ -7,6 +7,7 @@ import {
   saveProgress,
   saveSummary,
 } from '../../src/ui/session-store';
+import { sessionRecord } from '../history/records';
 
 /** An in-memory Storage. */
 class MemoryStorage implements Storage {
@@ -100,8 +101,10 @@ describe('kept session progress', () => {
   it('keeps the last summary of the tab', () => {
     const storage = new MemoryStorage();
     expect(loadSummary(storage)).toBeNull();
-    const summary = { kind: 'session' as const, id: 'daily', tallies: progress.tallies };
+    const summary = sessionRecord();
     saveSummary(summary, storage);
     expect(loadSummary(storage)).toEqual(summary);
+    storage.setItem('massage-coach:summary', JSON.stringify({ ...summary, steps: [] }));
+    expect(loadSummary(storage)).toBeNull();
   });
 });
