@@ -57,22 +57,27 @@ export class CuePolicy {
     this.options = { ...DEFAULTS, ...options };
   }
 
+  /** What introduces a step (and what the person hears again on asking for it to be repeated). */
+  introFor(stepId: string): Cue | null {
+    const index = this.routine.steps.findIndex((s) => s.id === stepId);
+    const step = this.routine.steps[index];
+    if (!step) return null;
+    const caution = step.caution ? ` ${step.caution}` : '';
+    return {
+      kind: 'intro',
+      text: `Step ${index + 1}: ${step.title}. ${step.instructions[0] ?? step.summary}${caution}`,
+    };
+  }
+
   /** Cues for one engine event, at time `now` (ms, the caller's clock). */
   cuesFor(event: EngineEvent, now: number): Cue[] {
     switch (event.type) {
       case 'step-start': {
-        const index = this.routine.steps.findIndex((s) => s.id === event.step);
-        const step = this.routine.steps[index];
-        if (!step) return [];
+        const intro = this.introFor(event.step);
+        if (!intro) return [];
         for (const key of [...this.goodCounts.keys()])
           if (key.startsWith(`${event.step}:`)) this.goodCounts.delete(key);
-        const caution = step.caution ? ` ${step.caution}` : '';
-        return [
-          {
-            kind: 'intro',
-            text: `Step ${index + 1}: ${step.title}. ${step.instructions[0] ?? step.summary}${caution}`,
-          },
-        ];
+        return [intro];
       }
       case 'stroke': {
         if (event.verdict === 'good') {

@@ -157,7 +157,8 @@ export class StepEngine {
       if (!earlier) continue;
       for (const side of ['left', 'right', 'center'] as const)
         Object.assign(tally.counts[side], earlier.counts[side]);
-      Object.assign(tally.verdicts, earlier.verdicts);
+      // Progress kept before verdicts were counted by kind has only good and wrong-way counts.
+      Object.assign(tally.verdicts, earlier.verdicts ?? verdictsFromCounts(tally.counts));
       tally.activeMs = earlier.activeMs ?? 0;
       // Its frame time is gone with the earlier run; only that it was done matters now.
       if (earlier.completed) tally.completedAt ??= 0;
@@ -331,6 +332,14 @@ export class StepEngine {
       return counts.left.good >= step.reps && counts.right.good >= step.reps;
     return countOverSides(counts, 'good') >= step.reps;
   }
+}
+
+function verdictsFromCounts(
+  counts: Readonly<Record<Side, SideCount>>,
+): Partial<Record<StrokeVerdict, number>> {
+  const good = countOverSides(counts, 'good');
+  const wrong = countOverSides(counts, 'wrongDirection');
+  return { ...(good ? { good } : {}), ...(wrong ? { 'wrong-direction': wrong } : {}) };
 }
 
 /** A tally that the engine's later strokes cannot change. */

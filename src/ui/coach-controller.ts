@@ -74,6 +74,14 @@ export class CoachController implements ReactiveController, SessionObserver {
     this.voice.stop();
   }
 
+  /** Says the current step's introduction again (the person asked for it). */
+  repeat(snapshot: EngineSnapshot): void {
+    const cue = this.cues?.introFor(snapshot.step.id);
+    if (!cue) return;
+    this.showCaption({ text: cue.text });
+    this.voice.speak(cue);
+  }
+
   /** Tracking paused: silence, and measure the rate afresh on resume (a pause is no slowness). */
   pause(): void {
     this.voice.stop();

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Trace } from '../core/trace';
 import type { PipelineStats } from '../tracking/pipeline-stats';
+import { type AppSettings, loadSettings, saveSettings } from './app-settings';
 import './camera-picker';
 import { CoachController } from './coach-controller';
 import { EventsController } from './events-controller';
@@ -9,6 +10,7 @@ import './history-screen';
 import './routine-summary';
 import { START_CHOICES } from './navigation';
 import { type Screen, SessionController } from './session-controller';
+import { shortcutCommand } from './shortcuts';
 import './session-view';
 import './start-screen';
 import { panelStyles } from './theme';
@@ -23,7 +25,7 @@ import { VoiceController } from './voice-controller';
  * @fires massage-step-complete - a step's strokes are done: `{step}`
  */
 export class MassageApp extends LitElement {
-  static override properties = { mirrored: { state: true } };
+  static override properties = { settings: { state: true } };
 
   static override styles = [
     panelStyles,
@@ -51,8 +53,13 @@ export class MassageApp extends LitElement {
     `,
   ];
 
+  /** The person's choices, kept across visits. */
+  declare settings: AppSettings;
+
   /** Whether the video is shown as in a mirror. */
-  declare mirrored: boolean;
+  get mirrored(): boolean {
+    return this.settings.mirrored;
+  }
 
   private readonly voice = new VoiceController(this);
   private readonly coach = new CoachController(this, this.voice, () => this.mirrored);
@@ -70,11 +77,40 @@ export class MassageApp extends LitElement {
 
   constructor() {
     super();
-    this.mirrored = true;
+    this.settings = loadSettings();
+    this.session.preferredCamera = this.settings.cameraId;
+    this.session.handsFree = this.settings.handsFree;
+  }
+
+  /** Changes some settings and keeps them. */
+  private change(changes: Partial<AppSettings>): void {
+    this.settings = { ...this.settings, ...changes };
+    this.session.handsFree = this.settings.handsFree;
+    saveSettings(this.settings);
+  }
+
+  private readonly onKey = (event: KeyboardEvent) => {
+    if (this.session.screen !== 'session') return;
+    const target = (event.composedPath()[0] as Element | undefined)?.tagName ?? 'BODY';
+    const command = shortcutCommand(
+      event.key,
+      target,
+      this.session,
+      event.ctrlKey || event.metaKey || event.altKey,
+    );
+    if (!command) return;
+    event.preventDefault();
+    this.session.command(command);
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
     // A deep link starts its routine, a reloaded summary shows again.
     this.session.followLocation();
   }
@@ -171,6 +207,7 @@ export class MassageApp extends LitElement {
             .selected=${session.chosenCamera}
             @camera-change=${(e: HTMLElementEventMap['camera-change']) => {
               session.chosenCamera = e.detail.deviceId;
+              this.change({ cameraId: e.detail.deviceId });
             }}
           ></camera-picker>
           <div class="actions">
@@ -216,10 +253,14 @@ export class MassageApp extends LitElement {
           .cameraLost=${session.cameraLost}
           .confirmingEnd=${session.confirmingEnd}
           @session-command=${(e: HTMLElementEventMap['session-command']) => session.command(e.detail.command)}
-          @camera-change=${(e: HTMLElementEventMap['camera-change']) => session.chooseCamera(e.detail.deviceId)}
-          @mirror-change=${(e: HTMLElementEventMap['mirror-change']) => {
-            this.mirrored = e.detail.mirrored;
+          .handsFree=${this.settings.handsFree}
+          .gesture=${session.gesture}
+          @camera-change=${(e: HTMLElementEventMap['camera-change']) => {
+            this.change({ cameraId: e.detail.deviceId });
+            void session.chooseCamera(e.detail.deviceId);
           }}
+          @mirror-change=${(e: HTMLElementEventMap['mirror-change']) => this.change({ mirrored: e.detail.mirrored })}
+          @settings-change=${(e: HTMLElementEventMap['settings-change']) => this.change(e.detail)}
           @voice-change=${(e: HTMLElementEventMap['voice-change']) => {
             this.voice.settings = e.detail.settings;
           }}

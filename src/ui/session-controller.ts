@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TrackedFrame } from '../core/frame';
+import { GestureHold, type GestureState } from '../core/gesture-hold';
 import { handsFor, type Routine, type RoutineStep } from '../core/routine-schema';
 import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../core/routines';
 import { type EngineEvent, type EngineSnapshot, StepEngine } from '../core/step-engine';
@@ -46,6 +47,8 @@ export interface SessionObserver {
   /** Something the app itself has to tell the person. */
   inform?(message: CoachMessage): void;
   pause?(): void;
+  /** The person asked to hear the current step's introduction again. */
+  repeat?(snapshot: EngineSnapshot): void;
   /** The session ended (or never began). */
   end?(): void;
   /** A live session (not a replay) ended with something done: its record for the history. */
@@ -118,6 +121,12 @@ export class SessionController implements ReactiveController {
   /** The cameras to choose from, when there is more than one; and the one chosen. */
   cameras: readonly CameraChoice[] = [];
   chosenCamera: string | undefined = undefined;
+  /** The camera chosen on an earlier visit: used when it is there, else the default one. */
+  preferredCamera: string | null = null;
+  /** Hand signs held away from the face control the session (see {@link GestureHold}). */
+  handsFree = true;
+  /** The hand sign being held, while one is (for its progress ring). */
+  gesture: GestureState | null = null;
 
   private readonly camera: CameraController;
   /** Counts to go on from when Try again restarts a session that failed midway. */
@@ -148,6 +157,12 @@ export class SessionController implements ReactiveController {
   /** A new tracker is loading in place of one that failed; and when that last happened. */
   private recovering = false;
   private lastRecoveryAt = -Infinity;
+  /** Hand signs of the live session; null in a replay. */
+  private gestures: GestureHold | null = null;
+  /** Frame time spent paused with the camera still watched, left out of the session's clock. */
+  private pausedFrameMs = 0;
+  /** The last frame's time on the source's clock. */
+  private lastSourceT: number | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -235,6 +250,7 @@ export class SessionController implements ReactiveController {
     });
     try {
       const video = await this.video();
+      this.chosenCamera ??= await this.rememberedCamera();
       const camera = this.camera.start(video, signal, this.chosenCamera).then(() => {
         cameraReady = true;
         this.statusText = modelsText;
@@ -351,7 +367,10 @@ export class SessionController implements ReactiveController {
         this.keepProgress();
         break;
       case 'pause':
-        this.pause();
+        this.pause(true);
+        break;
+      case 'repeat':
+        for (const observer of this.observers) observer.repeat?.(engine.snapshot);
         break;
       case 'resume':
         void this.goOn();
@@ -388,9 +407,13 @@ export class SessionController implements ReactiveController {
     if (!this.paused) this.pause();
   }
 
-  /** Stops the frames and everything that runs on them: clock, coach, voice. */
-  private pause(): void {
-    this.source?.stop();
+  /**
+   * Stops the session's clock, coach and voice. With `watch` and hands-free control on, the camera
+   * is still watched (for the sign that resumes), but nothing reaches the engine; else the frames
+   * stop too.
+   */
+  private pause(watch = false): void {
+    if (!(watch && this.handsFree && this.gestures)) this.source?.stop();
     this.paused = true;
     for (const observer of this.observers) observer.pause?.();
   }
@@ -506,6 +529,14 @@ export class SessionController implements ReactiveController {
       this.retryCounts = toSavedTallies(engine.summary);
     }
     this.fail(message, true);
+  }
+
+  /** The camera chosen on an earlier visit, if it is plugged in (and the browser names it). */
+  private async rememberedCamera(): Promise<string | undefined> {
+    const preferred = this.preferredCamera;
+    if (!preferred) return undefined;
+    const cameras = await CameraController.cameras().catch(() => []);
+    return cameras.some((c) => c.deviceId === preferred) ? preferred : undefined;
   }
 
   /** Reads the cameras there are; keeps the choice only while that camera is there. */
@@ -629,16 +660,33 @@ export class SessionController implements ReactiveController {
     this.snapshot = this.engine.snapshot;
     this.source = source;
     this.paused = false;
+    this.gestures = source instanceof CameraFrameLoop ? new GestureHold(source.frameSize) : null;
+    this.gesture = null;
+    this.pausedFrameMs = 0;
+    this.lastSourceT = null;
     for (const observer of this.observers) observer.begin?.(routine);
     this.show('session');
     source.start((frame) => this.onFrame(frame));
   }
 
-  private onFrame(frame: TrackedFrame): void {
+  private onFrame(sourceFrame: TrackedFrame): void {
     const engine = this.engine;
     const source = this.source;
     if (!engine || !source) return;
     this.lastTrackedAt = performance.now();
+    if (this.paused && this.lastSourceT !== null)
+      this.pausedFrameMs += sourceFrame.t - this.lastSourceT;
+    this.lastSourceT = sourceFrame.t;
+    // The session's clock leaves out the time paused, while MediaPipe's keeps increasing.
+    const frame = this.pausedFrameMs
+      ? { ...sourceFrame, t: sourceFrame.t - this.pausedFrameMs }
+      : sourceFrame;
+    this.followGestures(sourceFrame);
+    if (this.paused) {
+      this.frame = frame;
+      this.host.requestUpdate();
+      return;
+    }
     this.recorder.add(frame);
     this.sessionStartT ??= frame.t;
     for (const event of engine.update(frame)) this.notify(event, engine.routine);
@@ -689,6 +737,33 @@ export class SessionController implements ReactiveController {
     }
     this.end();
     this.show('summary');
+  }
+
+  /** Carries out a hand sign held long enough: open palm pauses or resumes, thumbs-up goes on, victory repeats. */
+  private followGestures(frame: TrackedFrame): void {
+    if (!this.gestures || !this.handsFree || this.confirmingEnd || this.cameraLost) {
+      this.gesture = null;
+      return;
+    }
+    const state = this.gestures.update(frame);
+    this.gesture = state.gesture ? state : null;
+    switch (state.fired) {
+      case 'open-palm':
+        if (this.paused) void this.goOn();
+        else {
+          this.pause(true);
+          this.inform({ text: 'Paused. Hold up your open hand again to go on.', tone: 'info' });
+        }
+        break;
+      case 'thumbs-up':
+        this.command('next');
+        break;
+      case 'victory':
+        this.command('repeat');
+        break;
+      case null:
+        break;
+    }
   }
 
   /**

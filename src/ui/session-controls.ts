@@ -10,7 +10,8 @@ export type SessionCommand =
   | 'end'
   | 'confirm-end'
   | 'cancel-end'
-  | 'save-trace';
+  | 'save-trace'
+  | 'repeat';
 
 export type SessionCommandEvent = CustomEvent<{ command: SessionCommand }>;
 

@@ -1,5 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, svg } from 'lit';
 import type { TrackedFrame } from '../core/frame';
+import type { GestureState } from '../core/gesture-hold';
+import type { HandGesture } from '../core/hand-gesture';
 import { estimateRemainingMs } from '../core/session-plan';
 import type { EngineSnapshot } from '../core/step-engine';
 import '../overlay/stroke-overlay';
@@ -7,9 +9,11 @@ import type { StrokeFlash } from '../overlay/stroke-overlay';
 import type { CameraChoice } from '../tracking/camera-controller';
 import './camera-picker';
 import './coach-feedback';
+import type { AppSettings } from './app-settings';
 import type { CoachMessage } from './feedback-text';
 import type { SessionCommand } from './session-controls';
 import './session-controls';
+import { SHORTCUT_HELP } from './shortcuts';
 import './step-card';
 import { panelStyles } from './theme';
 import type { VoiceSettings } from './voice-coach';
@@ -21,6 +25,19 @@ export interface Caption {
 
 export type MirrorChangeEvent = CustomEvent<{ mirrored: boolean }>;
 export type VoiceChangeEvent = CustomEvent<{ settings: VoiceSettings }>;
+export type SettingsChangeEvent = CustomEvent<Partial<AppSettings>>;
+
+/** What holding each sign does, as the progress ring says it. */
+function gestureAction(gesture: HandGesture, paused: boolean): string {
+  switch (gesture) {
+    case 'open-palm':
+      return paused ? 'Hold to go on' : 'Hold to pause';
+    case 'thumbs-up':
+      return 'Hold for the next step';
+    case 'victory':
+      return 'Hold to hear the step again';
+  }
+}
 
 const SPEECH_RATES: readonly (readonly [number, string])[] = [
   [0.8, 'slow'],
@@ -57,6 +74,8 @@ export class SessionView extends LitElement {
     camera: { attribute: false },
     cameraLost: { type: Boolean },
     confirmingEnd: { type: Boolean },
+    handsFree: { type: Boolean },
+    gesture: { attribute: false },
   };
 
   static override styles = [
@@ -148,6 +167,13 @@ export class SessionView extends LitElement {
       .paused {
         left: 1rem;
       }
+      svg.gesture {
+        position: absolute;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        pointer-events: none;
+      }
       .camera-lost,
       .confirm-end {
         position: absolute;
@@ -184,6 +210,9 @@ export class SessionView extends LitElement {
   declare cameraLost: boolean;
   /** End was asked for: ask before the session's work is put away. */
   declare confirmingEnd: boolean;
+  /** Hand signs control the session; and the sign being held, if any. */
+  declare handsFree: boolean;
+  declare gesture: GestureState | null;
 
   constructor() {
     super();
@@ -204,6 +233,8 @@ export class SessionView extends LitElement {
     this.camera = undefined;
     this.cameraLost = false;
     this.confirmingEnd = false;
+    this.handsFree = true;
+    this.gesture = null;
   }
 
   /** The video element the camera plays into, once rendered. */
@@ -250,6 +281,7 @@ export class SessionView extends LitElement {
         ${this.cameraLost ? this.renderCameraLost() : nothing}
         ${this.confirmingEnd ? this.renderConfirmEnd() : nothing}
         ${this.replaying ? html`<div class="replay-badge">Replaying a saved trace</div>` : nothing}
+        ${this.renderGesture()}
         ${this.caption ? html`<p class="caption" aria-live="polite">${this.caption.text}</p>` : nothing}
       </div>
       <div class="panel">
@@ -272,7 +304,45 @@ export class SessionView extends LitElement {
         </label>
         <camera-picker class="options" .cameras=${this.cameras} .selected=${this.camera}></camera-picker>
         ${this.renderVoice()}
+        ${this.renderHandsFree()}
       </div>`;
+  }
+
+  /** A ring filling up around the hand that holds a sign, with what holding it will do. */
+  private renderGesture() {
+    const gesture = this.gesture;
+    const size = this.frameSize;
+    if (!gesture?.gesture || !gesture.at || !size) return nothing;
+    const x = (this.mirrored ? 1 - gesture.at.x : gesture.at.x) * size.width;
+    const y = gesture.at.y * size.height;
+    const r = size.width * 0.06;
+    const circumference = 2 * Math.PI * r;
+    const label = gestureAction(gesture.gesture, this.paused);
+    return html`<svg class="gesture" viewBox="0 0 ${size.width} ${size.height}" aria-hidden="true">
+        ${svg`<circle cx=${x} cy=${y} r=${r} fill="rgba(0,0,0,0.35)" stroke="rgba(255,255,255,0.35)" stroke-width=${r * 0.18}></circle>
+          <circle cx=${x} cy=${y} r=${r} fill="none" stroke="#2ee6ff" stroke-width=${r * 0.18}
+            stroke-dasharray="${circumference * gesture.progress} ${circumference}"
+            transform="rotate(-90 ${x} ${y})"></circle>
+          <text x=${x} y=${y + r * 1.6} text-anchor="middle" fill="#fff" font-size=${r * 0.45}>${label}</text>`}
+      </svg>
+      <p class="visually-hidden" aria-live="polite">${gesture.progress < 0.5 ? label : ''}</p>`;
+  }
+
+  private renderHandsFree() {
+    return html`<details class="options hands-free">
+      <summary>Hands-free and keys</summary>
+      <label>
+        <input type="checkbox" .checked=${this.handsFree} @change=${(e: Event) =>
+          this.report('settings-change', { handsFree: (e.target as HTMLInputElement).checked })} />
+        Control with hand signs, held still for a second beside your face
+      </label>
+      <ul>
+        <li>Open hand, palm to the camera: pause, and again to go on</li>
+        <li>Thumbs up: next step</li>
+        <li>Victory sign (two fingers): hear the step again</li>
+      </ul>
+      <p>Keys: ${SHORTCUT_HELP.map(([key, what], i) => html`${i ? ' · ' : ''}<kbd>${key}</kbd> ${what}`)}</p>
+    </details>`;
   }
 
   private renderCameraLost() {
@@ -345,7 +415,7 @@ export class SessionView extends LitElement {
     </div>`;
   }
 
-  private report<K extends 'mirror-change' | 'voice-change'>(
+  private report<K extends 'mirror-change' | 'voice-change' | 'settings-change'>(
     type: K,
     detail: HTMLElementEventMap[K]['detail'],
   ): void {
@@ -362,5 +432,6 @@ declare global {
   interface HTMLElementEventMap {
     'mirror-change': MirrorChangeEvent;
     'voice-change': VoiceChangeEvent;
+    'settings-change': SettingsChangeEvent;
   }
 }

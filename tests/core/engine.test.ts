@@ -265,6 +265,8 @@ describe('StepEngine on real landmarks', () => {
     expect(engine.snapshot.tally.counts.left).toEqual(four);
     expect(engine.summary.find((s) => s.step === 'brow-pinch')?.counts.left).toEqual(none);
     expect(engine.summary.find((s) => s.step === 'chin-flicks')?.completedAt).not.toBeNull();
+    // Kept before verdicts were counted by kind: good and wrong-way come from the counts.
+    expect(engine.snapshot.tally.verdicts).toEqual({ good: 8, 'wrong-direction': 2 });
     expect(engine.summary.find((s) => s.step === 'jawline-glide')?.completedAt).toBeNull();
     // The saved counts are copied, not shared.
     four.good = 0;
