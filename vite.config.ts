@@ -14,9 +14,16 @@ export default defineConfig({
       targets: [
         // The model bundles and the MediaPipe runtime are served from the app's own origin.
         { src: 'models/*.task', dest: 'models' },
+        { src: 'models/face-mesh.json', dest: 'models' },
         {
           src: 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.*',
           dest: 'mediapipe',
+        },
+        // The demo plays one of the corpus recordings (real-model landmarks of one of our clips).
+        {
+          src: 'tests/corpus/recorded/jawline-glide-correct-fist-both-head.trace.json.gz',
+          dest: 'demo',
+          rename: 'jawline-glide.trace.json.gz',
         },
         // NOTE: renamed to .js: servers send .cjs without a JavaScript MIME type, and importScripts refuses it.
         {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFaceMesh } from './face-mesh.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const modelsDir = join(root, 'models');
@@ -62,6 +63,12 @@ async function ensure(file, sourceDir) {
 const sourceDir = pickSourceDir();
 try {
   for (const file of manifest.files) console.log(`models: ${await ensure(file, sourceDir)}`);
+  // The neutral face of the demo and mannequin views is drawn with the face model's own mesh.
+  const triangles = await writeFaceMesh(
+    join(modelsDir, 'face_landmarker.task'),
+    join(modelsDir, 'face-mesh.json'),
+  );
+  console.log(`models: face-mesh.json: ${triangles} triangles of the canonical face mesh`);
 } catch (error) {
   console.error(`models: ${error.message}`);
   process.exit(1);

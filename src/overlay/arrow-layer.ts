@@ -4,6 +4,7 @@ import type { FrameSize, Point3 } from '../core/frame';
 import type { Side } from '../core/regions';
 import type { RoutineStep } from '../core/routine-schema';
 import { type ArrowPath, arrowPaths } from './arrow-paths';
+import { FaceMeshLayer } from './face-mesh-layer';
 import { LandmarkDots } from './landmark-dots';
 import { createViewMapping, projectLandmark, smoothingFactor, type ViewPoint } from './projection';
 import { type ArrowTone, StrokeArrow } from './stroke-arrow';
@@ -37,6 +38,7 @@ export type ArrowLayerState = Pick<
  */
 export class ArrowLayer {
   private readonly dots = new LandmarkDots();
+  private faceMesh: FaceMeshLayer | null = null;
   private arrows: { path: ArrowPath; arrow: StrokeArrow; tone: ArrowTone; shown: Vector3[] }[] = [];
   private readonly projected: ViewPoint = { x: 0, y: 0, z: 0 };
   private pathPoints: Vector3[] = [];
@@ -45,6 +47,13 @@ export class ArrowLayer {
 
   constructor(private readonly scene: { add(object: Object3D): void }) {
     scene.add(this.dots.object);
+  }
+
+  /** Draws the face as a mesh of these triangles from now on (else as dots). */
+  setFaceMesh(triangles: readonly number[]): void {
+    this.faceMesh?.dispose();
+    this.faceMesh = new FaceMeshLayer(triangles);
+    this.faceMesh.addTo(this.scene);
   }
 
   /** Arrows shown in the last frame. */
@@ -81,8 +90,13 @@ export class ArrowLayer {
     const { frame, frameSize, step } = state;
     const face = frame?.face;
     const mapping = createViewMapping(frameSize, viewSize, state.mirrored);
-    if (frame && state.showFace) this.dots.update(frame, frameSize, mapping);
-    else this.dots.hide();
+    if (frame && state.showFace) {
+      this.faceMesh?.update(frame, frameSize, mapping);
+      this.dots.update(frame, frameSize, mapping, !this.faceMesh);
+    } else {
+      this.faceMesh?.hide();
+      this.dots.hide();
+    }
     if (!face || !step || state.resting) {
       // Nothing moves: drawn once, then left until something changes.
       if (!changed) return false;
@@ -133,6 +147,7 @@ export class ArrowLayer {
     for (const { arrow } of this.arrows) arrow.dispose();
     this.arrows = [];
     this.dots.dispose();
+    this.faceMesh?.dispose();
   }
 
   private toneFor(side: Side, now: number): ArrowTone {

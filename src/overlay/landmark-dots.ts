@@ -36,8 +36,8 @@ export class LandmarkDots {
     this.object.visible = false;
   }
 
-  /** Places the dots on the frame's landmarks (view space, world y up). */
-  update(frame: TrackedFrame, size: FrameSize, mapping: ViewMapping): void {
+  /** Places the dots on the frame's landmarks (view space, world y up); the face's only if `face`. */
+  update(frame: TrackedFrame, size: FrameSize, mapping: ViewMapping, face = true): void {
     let count = 0;
     const put = (x: number, y: number, z: number, color: Color) => {
       if (count >= CAPACITY) return;
@@ -54,7 +54,7 @@ export class LandmarkDots {
       this.colors[k + 2] = color.b;
       count++;
     };
-    for (const p of frame.face?.landmarks ?? []) put(p[0], p[1], p[2], FACE_COLOR);
+    if (face) for (const p of frame.face?.landmarks ?? []) put(p[0], p[1], p[2], FACE_COLOR);
     // Hand depth is relative to the wrist; the dots sit in front of the face.
     for (const hand of frame.hands)
       for (const p of hand.landmarks) put(p[0], p[1], -0.2, HAND_COLOR);

@@ -4,6 +4,7 @@ import type { Side } from '../core/regions';
 import type { RoutineStep } from '../core/routine-schema';
 import type { StrokeVerdict } from '../core/stroke-tracker';
 import { ArrowLayer } from './arrow-layer';
+import { loadFaceMeshTriangles } from './face-mesh-layer';
 import { OverlayRenderer } from './overlay-renderer';
 
 /** The last judged stroke, to flash its arrow. */
@@ -154,6 +155,13 @@ export class StrokeOverlay extends LitElement {
     this.resizeObserver.observe(this);
     this.layer = new ArrowLayer(this.renderer);
     this.layer.setStep(this.step);
+    const layer = this.layer;
+    void loadFaceMeshTriangles().then((triangles) => {
+      if (triangles && this.layer === layer) {
+        layer.setFaceMesh(triangles);
+        this.stale = true;
+      }
+    });
     this.renderer.start(this.prepare);
   }
 

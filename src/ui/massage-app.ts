@@ -193,6 +193,7 @@ export class MassageApp extends LitElement {
           @resume-session=${() => session.resumeSaved()}
           @discard-session=${() => session.discardSaved()}
           @show-history=${() => session.showHistory()}
+          @start-demo=${() => session.startDemo()}
           @start-routine=${(e: HTMLElementEventMap['start-routine']) =>
             this.startSession(e.detail.choiceId, e.detail.kind)}
           @replay-trace=${(e: HTMLElementEventMap['replay-trace']) =>
@@ -212,6 +213,7 @@ export class MassageApp extends LitElement {
           ></camera-picker>
           <div class="actions">
             ${session.canRetry ? html`<button class="retry" @click=${() => session.retry()}>Try again</button>` : nothing}
+            <button class="secondary demo" @click=${() => session.startDemo()}>Try the demo (no camera)</button>
             <button class="secondary home" @click=${() => session.goHome()}>Back to the start</button>
           </div>
         </div>`;
@@ -245,6 +247,7 @@ export class MassageApp extends LitElement {
           .paused=${session.paused}
           .mirrored=${this.mirrored}
           .replaying=${session.replaying}
+          .demo=${session.demo}
           .loadingText=${session.screen === 'starting' ? session.statusText : null}
           .voice=${this.voice.settings}
           .canSpeak=${this.voice.canSpeak}
@@ -254,6 +257,7 @@ export class MassageApp extends LitElement {
           .confirmingEnd=${session.confirmingEnd}
           @session-command=${(e: HTMLElementEventMap['session-command']) => session.command(e.detail.command)}
           .handsFree=${this.settings.handsFree}
+          .mannequin=${this.settings.mannequin}
           .gesture=${session.gesture}
           @camera-change=${(e: HTMLElementEventMap['camera-change']) => {
             this.change({ cameraId: e.detail.deviceId });

@@ -55,6 +55,25 @@ export interface SessionObserver {
   finished?(record: SessionRecord): void;
 }
 
+/** The demo: a recording of the real models on one of the project's clips, and its step. */
+export const DEMO = {
+  url: `${import.meta.env.BASE_URL}demo/jawline-glide.trace.json.gz`,
+  routine: 'facegym-daily',
+  step: 'jawline-glide',
+} as const;
+
+/**
+ * The text of a gzipped file, or of one a server already unpacked.
+ * NOTE: some servers send a `.gz` file with `Content-Encoding: gzip` (the browser unpacks it),
+ * others as it is: the gzip magic number tells which.
+ */
+async function gunzipText(bytes: ArrayBuffer): Promise<string> {
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
 /** No frame tracked for this long while a live session runs: the tracker is started again (ms). */
 export const TRACKING_STALL_MS = 10_000;
 /** A second tracking failure sooner than this after a restart is not retried by itself (ms). */
@@ -104,6 +123,8 @@ export class SessionController implements ReactiveController {
   statusText = '';
   /** Playing a saved trace instead of the camera. */
   replaying = false;
+  /** The trace played is the demo. */
+  demo = false;
   paused = false;
   snapshot: EngineSnapshot | null = null;
   frame: TrackedFrame | null = null;
@@ -229,6 +250,7 @@ export class SessionController implements ReactiveController {
     this.lifetime = lifetime;
     const { signal } = lifetime;
     this.replaying = false;
+    this.demo = false;
     this.statusText = (await cameraAllowed())
       ? 'Starting the camera and loading the tracking models…'
       : 'Waiting for the camera: choose “Allow” when your browser asks. Nothing you film leaves this device.';
@@ -338,9 +360,41 @@ export class SessionController implements ReactiveController {
     if (file.size > MAX_TRACE_CHARS) return unusable('it is too large to be a saved session');
     const parsed = readTraceText(await file.text());
     if (!parsed.ok) return unusable(parsed.error);
+    this.playTrace(parsed.trace, routine, undefined);
+    this.demo = false;
+  }
+
+  /**
+   * The demo, for trying the coach without a camera: a session recorded from the real models,
+   * played through its step, with a neutral face drawn from the landmarks.
+   */
+  async startDemo(): Promise<void> {
+    const routine = this.resolveRoutine(DEMO.routine, 'routine', DEMO.step);
+    if (!routine) return;
+    this.end();
+    this.statusText = 'Loading the demo…';
+    this.replaying = true;
+    this.demo = true;
+    this.show('starting');
+    try {
+      const response = await fetch(DEMO.url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const text = await gunzipText(await response.arrayBuffer());
+      const parsed = readTraceText(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      if (this.screen !== 'starting') return;
+      this.playTrace(parsed.trace, routine, DEMO.step);
+    } catch (error) {
+      this.fail(
+        `The demo could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
+      );
+    }
+  }
+
+  private playTrace(trace: Trace, routine: Routine, stepId: string | undefined): void {
     this.end();
     this.replaying = true;
-    const source = new TraceFrameSource(parsed.trace, () => {
+    const source = new TraceFrameSource(trace, () => {
       // The recording ends: judge a stroke still under way, then show the summary.
       const engine = this.engine;
       const lastT = this.frame?.t;
@@ -348,7 +402,7 @@ export class SessionController implements ReactiveController {
         for (const event of engine.finish(lastT)) this.notify(event, engine.routine);
       this.scheduleSummary();
     });
-    this.begin(source, routine, undefined);
+    this.begin(source, routine, stepId);
   }
 
   /** Acts on a session control. */

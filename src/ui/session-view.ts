@@ -67,6 +67,7 @@ export class SessionView extends LitElement {
     paused: { type: Boolean },
     mirrored: { type: Boolean },
     replaying: { type: Boolean },
+    demo: { type: Boolean },
     loadingText: { attribute: false },
     voice: { attribute: false },
     canSpeak: { type: Boolean },
@@ -75,6 +76,7 @@ export class SessionView extends LitElement {
     cameraLost: { type: Boolean },
     confirmingEnd: { type: Boolean },
     handsFree: { type: Boolean },
+    mannequin: { type: Boolean },
     gesture: { attribute: false },
   };
 
@@ -108,6 +110,10 @@ export class SessionView extends LitElement {
       }
       video.mirrored {
         transform: scaleX(-1);
+      }
+      /* NOTE: kept playing and composited (not display: none), so its frames still reach tracking. */
+      video.concealed {
+        opacity: 0;
       }
       .loading {
         position: absolute;
@@ -199,6 +205,8 @@ export class SessionView extends LitElement {
   declare paused: boolean;
   declare mirrored: boolean;
   declare replaying: boolean;
+  /** What is replayed is the demo recording. */
+  declare demo: boolean;
   /** Shown over the video while the camera and models load; null once the session runs. */
   declare loadingText: string | null;
   declare voice: VoiceSettings;
@@ -212,6 +220,8 @@ export class SessionView extends LitElement {
   declare confirmingEnd: boolean;
   /** Hand signs control the session; and the sign being held, if any. */
   declare handsFree: boolean;
+  /** A neutral face drawn from the landmarks takes the place of the video. */
+  declare mannequin: boolean;
   declare gesture: GestureState | null;
 
   constructor() {
@@ -226,6 +236,7 @@ export class SessionView extends LitElement {
     this.paused = false;
     this.mirrored = true;
     this.replaying = false;
+    this.demo = false;
     this.loadingText = null;
     this.voice = { muted: false, rate: 1 };
     this.canSpeak = true;
@@ -234,6 +245,7 @@ export class SessionView extends LitElement {
     this.cameraLost = false;
     this.confirmingEnd = false;
     this.handsFree = true;
+    this.mannequin = false;
     this.gesture = null;
   }
 
@@ -264,7 +276,12 @@ export class SessionView extends LitElement {
         )
       : [];
     return html`<div class="stage">
-        <video class=${this.mirrored ? 'mirrored' : ''} ?hidden=${this.replaying} muted playsinline></video>
+        <video
+          class="${this.mirrored ? 'mirrored' : ''} ${this.mannequin ? 'concealed' : ''}"
+          ?hidden=${this.replaying}
+          muted
+          playsinline
+        ></video>
         <stroke-overlay
           .frame=${this.frame}
           .frameSize=${this.frameSize ?? { width: 640, height: 480 }}
@@ -274,13 +291,17 @@ export class SessionView extends LitElement {
           .flash=${this.flash}
           .doneSides=${doneSides}
           .hold=${snapshot?.hold ?? {}}
-          .showFace=${this.replaying}
+          .showFace=${this.replaying || this.mannequin}
         ></stroke-overlay>
         ${this.loadingText === null ? nothing : html`<div class="loading">${this.loadingText}</div>`}
         ${this.paused ? html`<div class="paused">Paused</div>` : nothing}
         ${this.cameraLost ? this.renderCameraLost() : nothing}
         ${this.confirmingEnd ? this.renderConfirmEnd() : nothing}
-        ${this.replaying ? html`<div class="replay-badge">Replaying a saved trace</div>` : nothing}
+        ${
+          this.replaying
+            ? html`<div class="replay-badge">${this.demo ? 'Demo: a recorded session' : 'Replaying a saved trace'}</div>`
+            : nothing
+        }
         ${this.renderGesture()}
         ${this.caption ? html`<p class="caption" aria-live="polite">${this.caption.text}</p>` : nothing}
       </div>
@@ -301,6 +322,15 @@ export class SessionView extends LitElement {
           <input type="checkbox" .checked=${this.mirrored} @change=${(e: Event) =>
             this.report('mirror-change', { mirrored: (e.target as HTMLInputElement).checked })} />
           Mirror the video (like a mirror: your right hand shows on the right)
+        </label>
+        <label class="options">
+          <input type="checkbox" class="mannequin" .checked=${this.mannequin} @change=${(
+            e: Event,
+          ) =>
+            this.report('settings-change', {
+              mannequin: (e.target as HTMLInputElement).checked,
+            })} />
+          Show a neutral face instead of my video
         </label>
         <camera-picker class="options" .cameras=${this.cameras} .selected=${this.camera}></camera-picker>
         ${this.renderVoice()}

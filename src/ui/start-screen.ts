@@ -182,6 +182,9 @@ export class StartScreen extends LitElement {
         <button class="start" ?disabled=${this.busy || !selected} @click=${() => this.start(selected)}>
           ${this.busy ? 'Starting…' : 'Start with camera'}
         </button>
+        <button class="secondary demo" @click=${() => this.fire('start-demo')}>
+          Try the demo (no camera)
+        </button>
       </div>
       <label class="replay">
         Or replay a saved landmark trace through it (no camera needed):
@@ -194,7 +197,7 @@ export class StartScreen extends LitElement {
     `;
   }
 
-  private fire(type: 'show-history'): void {
+  private fire(type: 'show-history' | 'start-demo'): void {
     this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
   }
 
@@ -257,5 +260,6 @@ declare global {
     'replay-trace': ReplayTraceEvent;
     'resume-session': CustomEvent<undefined>;
     'discard-session': CustomEvent<undefined>;
+    'start-demo': CustomEvent<undefined>;
   }
 }
