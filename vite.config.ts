@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { viteStaticCopy } from 'vite-plugin-static-copy';
 import { CONTENT_SECURITY_POLICY } from './src/security/csp.ts';
 
@@ -32,6 +33,33 @@ export default defineConfig({
           rename: 'vision_bundle.js',
         },
       ],
+    }),
+    // Installable, and after the first visit it starts and runs a session with no network: the
+    // service worker precaches the app, the MediaPipe runtime and wasm, the models and the demo.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Massage coach',
+        short_name: 'Massage coach',
+        description: 'A facial self-massage coach that runs entirely on your device.',
+        start_url: '.',
+        display: 'standalone',
+        background_color: '#0b1017',
+        theme_color: '#0b1017',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,json,wasm,task,gz}'],
+        // NOTE: Workbox skips files over 2 MiB by default; the models and the wasm are larger.
+        maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
     }),
     {
       name: 'massage-coach:csp-meta',

@@ -27,6 +27,8 @@ export interface OpenOptions {
   readonly chromiumArgs?: readonly string[];
   /** Runs in the page before the app, after the camera recorder (to break the camera, say). */
   readonly initScript?: () => void;
+  /** Lets the app's service worker run (blocked otherwise). */
+  readonly serviceWorkers?: 'allow';
   /** Runs before the page is opened (to set permissions through CDP, say). */
   readonly beforeOpen?: (context: BrowserContext) => Promise<void>;
 }
@@ -42,7 +44,7 @@ export async function openApp(
   options: OpenOptions = {},
 ): Promise<AppSession> {
   const video = clip === null ? undefined : isAbsolute(clip) ? clip : join(fixturesDir, clip);
-  const context = await launchChromium(video, options.chromiumArgs);
+  const context = await launchChromium(video, options.chromiumArgs, options.serviceWorkers);
   await options.beforeOpen?.(context);
   const offsiteRequests: string[] = [];
   const consoleErrors: string[] = [];

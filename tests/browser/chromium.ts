@@ -18,11 +18,12 @@ export function findChromium(): string {
 /**
  * Launches headless Chromium with a fresh profile; `fakeVideo` feeds the fake camera from an
  * .mjpeg file (else it shows Chromium's test pattern); `extraArgs` are added to the flags, or take one of
- * them away when written "!--flag".
+ * them away when written "!--flag". The app's service worker is blocked unless a test allows it.
  */
 export async function launchChromium(
   fakeVideo?: string,
   extraArgs: readonly string[] = [],
+  serviceWorkers: 'allow' | 'block' = 'block',
 ): Promise<BrowserContext> {
   const args = [
     '--headless',
@@ -48,5 +49,7 @@ export async function launchChromium(
     headless: true,
     args,
     viewport: { width: 1280, height: 800 },
+    // NOTE: requests a service worker answers never reach page.route, which the fault tests need.
+    serviceWorkers,
   });
 }
