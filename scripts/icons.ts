@@ -22,7 +22,11 @@ function draw(size: number, maskable: boolean): Buffer {
       let alpha = 255;
       // Rounded square corners are transparent in the plain icon.
       const corner = Math.max(Math.abs(x - c) / c, Math.abs(y - c) / c);
-      if (!maskable && corner > 0.92 && Math.hypot(Math.abs(x - c) / c - 0.72, Math.abs(y - c) / c - 0.72) > 0.2)
+      if (
+        !maskable &&
+        corner > 0.92 &&
+        Math.hypot(Math.abs(x - c) / c - 0.72, Math.abs(y - c) / c - 0.72) > 0.2
+      )
         alpha = 0;
       // Face: an egg-shaped ring.
       const face = Math.hypot(u / 0.55, (v + 0.05) / (v > 0 ? 0.72 : 0.66));

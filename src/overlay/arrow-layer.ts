@@ -29,6 +29,7 @@ export type ArrowLayerState = Pick<
   | 'hold'
   | 'showFace'
   | 'resting'
+  | 'reducedMotion'
 >;
 
 /**
@@ -108,7 +109,9 @@ export class ArrowLayer {
         projectLandmark(face.landmarks[234] as Point3, frameSize.height, mapping, this.projected).x,
     );
     const radius = Math.max(2.5, faceWidth * 0.016);
-    const phase = (now % BEAD_PERIOD_MS) / BEAD_PERIOD_MS;
+    // Reduced motion: no travelling marker, and the arrows keep still between tracked frames.
+    const still = state.reducedMotion;
+    const phase = still ? 0 : (now % BEAD_PERIOD_MS) / BEAD_PERIOD_MS;
     for (const entry of this.arrows) {
       const path = entry.path;
       this.ensurePoints(path.landmarks.length);
@@ -124,10 +127,11 @@ export class ArrowLayer {
         target.set(this.projected.x, -this.projected.y, this.projected.z + radius * 2);
         // Between tracked frames the arrows glide to the newest landmarks instead of jumping;
         // a big jump (the face found again elsewhere) is taken at once.
-        if (snap || shown.distanceTo(target) > faceWidth * 0.5) shown.copy(target);
+        if (still || snap || shown.distanceTo(target) > faceWidth * 0.5) shown.copy(target);
         else shown.lerp(target, follow);
       });
       entry.arrow.update(entry.shown, path.landmarks.length, radius, phase);
+      entry.arrow.setMarkerShown(!still);
       entry.arrow.setHoldProgress(state.hold[path.side] ?? 0);
       if (!this.drewArrows) {
         this.drewArrows = true;
@@ -139,7 +143,8 @@ export class ArrowLayer {
         entry.tone = tone;
       }
     }
-    return true;
+    // Still arrows change only with a new frame or state; moving ones change every frame.
+    return !still || changed;
   }
 
   /** Releases the arrows' and dots' GPU resources. */

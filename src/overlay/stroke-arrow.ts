@@ -103,6 +103,12 @@ export class StrokeArrow {
   }
 
   /** Fills the hold timer (0..1) while a press is held at the head. */
+  /** Shows or hides the moving marker (the bead or the pinch); reduced motion leaves the arrow still. */
+  setMarkerShown(shown: boolean): void {
+    this.bead.visible = shown;
+    this.pinchBead.visible = shown;
+  }
+
   setHoldProgress(progress: number): void {
     const segments = Math.round(Math.max(0, Math.min(1, progress)) * HOLD_SEGMENTS);
     this.holdFill.geometry.setDrawRange(0, segments * 6);

@@ -32,6 +32,7 @@ export class StrokeOverlay extends LitElement {
     doneSides: { attribute: false },
     hold: { attribute: false },
     showFace: { type: Boolean },
+    reducedMotion: { type: Boolean },
     resting: { type: Boolean },
   };
 
@@ -59,6 +60,8 @@ export class StrokeOverlay extends LitElement {
   declare hold: Readonly<Partial<Record<Side, number>>>;
   /** Draws the tracked face and hands as dots (when there is no video underneath). */
   declare showFace: boolean;
+  /** Still arrows: no travelling bead, no gliding between frames. */
+  declare reducedMotion: boolean;
   /** Between steps: the arrows are hidden, not taken down. */
   declare resting: boolean;
 
@@ -92,6 +95,7 @@ export class StrokeOverlay extends LitElement {
     this.doneSides = [];
     this.hold = {};
     this.showFace = false;
+    this.reducedMotion = false;
     this.resting = false;
   }
 

@@ -54,9 +54,15 @@ export class HistoryScreen extends LitElement {
         padding: 1rem 1.25rem;
         margin-bottom: 1rem;
       }
-      h2,
-      h3 {
+      h1,
+      h2 {
         margin-top: 0;
+      }
+      h1 {
+        font-size: 1.5rem;
+      }
+      .table-wrap {
+        overflow-x: auto;
       }
       .stats {
         display: flex;
@@ -214,7 +220,7 @@ export class HistoryScreen extends LitElement {
         : '—';
     return html`
       <section>
-        <h2 data-heading tabindex="-1">Your history</h2>
+        <h1 data-heading tabindex="-1">Your history</h1>
         <p class="muted">
           Kept in this browser on this device only: counts and times, never pictures or landmarks.
           ${this.persistent === false ? ' Your browser may clear it when space runs low: export it now and then to keep a copy.' : nothing}
@@ -228,7 +234,7 @@ export class HistoryScreen extends LitElement {
       </section>
       ${records.length ? this.details() : html`<section><p>No session yet. Sessions you finish or end appear here.</p></section>`}
       <section>
-        <h3>Your data</h3>
+        <h2>Your data</h2>
         <div class="actions">
           <button class="secondary" @click=${() => this.fire('history-export')} ?disabled=${!records.length}>
             Export history
@@ -267,7 +273,7 @@ export class HistoryScreen extends LitElement {
       new Date(ms).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
     return html`
       <section>
-        <h3>This month</h3>
+        <h2>This month</h2>
         ${this.calendar()}
       </section>
       <section class="charts">
@@ -304,12 +310,12 @@ export class HistoryScreen extends LitElement {
         </figure>
       </section>
       <section>
-        <h3>This week on your face</h3>
+        <h2>This week on your face</h2>
         <face-map .work=${regionWorkThisWeek(this.records, this.now)}></face-map>
       </section>
       <section>
-        <h3>Sessions</h3>
-        <div class="table-wrap">
+        <h2>Sessions</h2>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Sessions">
           <table class="sessions">
             <thead>
               <tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Time</th><th scope="col">Steps done</th><th scope="col">Good / wrong way</th></tr>

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Trace } from '../core/trace';
 import type { PipelineStats } from '../tracking/pipeline-stats';
-import { type AppSettings, loadSettings, saveSettings } from './app-settings';
+import { type AppSettings, loadSettings, motionReduced, saveSettings } from './app-settings';
 import './camera-picker';
 import { CoachController } from './coach-controller';
 import { EventsController } from './events-controller';
@@ -89,6 +89,10 @@ export class MassageApp extends LitElement {
     saveSettings(this.settings);
   }
 
+  /** The system's wish for less motion, followed while the setting says so. */
+  private readonly systemReducesMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  private readonly onMotionWish = () => this.requestUpdate();
+
   private readonly onKey = (event: KeyboardEvent) => {
     if (this.session.screen !== 'session') return;
     const target = (event.composedPath()[0] as Element | undefined)?.tagName ?? 'BODY';
@@ -106,11 +110,13 @@ export class MassageApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    this.systemReducesMotion.removeEventListener('change', this.onMotionWish);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    this.systemReducesMotion.addEventListener('change', this.onMotionWish);
     // A deep link starts its routine, a reloaded summary shows again.
     this.session.followLocation();
   }
@@ -184,6 +190,10 @@ export class MassageApp extends LitElement {
   }
 
   protected override render() {
+    return html`<main>${this.renderScreen()}</main>`;
+  }
+
+  private renderScreen() {
     const session = this.session;
     switch (session.screen) {
       case 'start':
@@ -201,7 +211,7 @@ export class MassageApp extends LitElement {
         ></start-screen>`;
       case 'error':
         return html`<div class="error" role="alert">
-          <h2 data-heading tabindex="-1">Something needs your attention</h2>
+          <h1 data-heading tabindex="-1">Something needs your attention</h1>
           <p class="error-message">${session.errorMessage}</p>
           <camera-picker
             .cameras=${session.cameras}
@@ -258,6 +268,8 @@ export class MassageApp extends LitElement {
           @session-command=${(e: HTMLElementEventMap['session-command']) => session.command(e.detail.command)}
           .handsFree=${this.settings.handsFree}
           .mannequin=${this.settings.mannequin}
+          .reducedMotion=${motionReduced(this.settings.reducedMotion, this.systemReducesMotion.matches)}
+          .motionSetting=${this.settings.reducedMotion}
           .gesture=${session.gesture}
           @camera-change=${(e: HTMLElementEventMap['camera-change']) => {
             this.change({ cameraId: e.detail.deviceId });

@@ -42,6 +42,9 @@ export class RoutineSummary extends LitElement {
       .table-wrap {
         overflow-x: auto;
       }
+      h1 {
+        font-size: 1.5rem;
+      }
       table {
         width: 100%;
         border-collapse: collapse;
@@ -117,14 +120,14 @@ export class RoutineSummary extends LitElement {
         ? `${record.title}: all ${done} steps done`
         : `${record.title}: ${done} of ${record.steps.length} steps done`;
     return html`
-      <h2 data-heading tabindex="-1">${heading}</h2>
+      <h1 data-heading tabindex="-1">${heading}</h1>
       <dl class="totals">
         <div><dt>Time</dt><dd>${formatDuration(activeTotalMs(record))}</dd></div>
         <div><dt>Good strokes</dt><dd>${totals.good}</dd></div>
         <div><dt>Wrong way</dt><dd>${totals.wrong}</dd></div>
         <div><dt>Other feedback</dt><dd>${totals.other}</dd></div>
       </dl>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label="Steps of the session">
         <table>
           <caption class="visually-hidden">Each step of the session</caption>
           <thead>

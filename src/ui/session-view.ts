@@ -77,6 +77,8 @@ export class SessionView extends LitElement {
     confirmingEnd: { type: Boolean },
     handsFree: { type: Boolean },
     mannequin: { type: Boolean },
+    reducedMotion: { type: Boolean },
+    motionSetting: { attribute: false },
     gesture: { attribute: false },
   };
 
@@ -222,6 +224,9 @@ export class SessionView extends LitElement {
   declare handsFree: boolean;
   /** A neutral face drawn from the landmarks takes the place of the video. */
   declare mannequin: boolean;
+  /** Motion is reduced (the setting, or the system's wish); and the setting itself. */
+  declare reducedMotion: boolean;
+  declare motionSetting: AppSettings['reducedMotion'];
   declare gesture: GestureState | null;
 
   constructor() {
@@ -246,6 +251,8 @@ export class SessionView extends LitElement {
     this.confirmingEnd = false;
     this.handsFree = true;
     this.mannequin = false;
+    this.reducedMotion = false;
+    this.motionSetting = 'system';
     this.gesture = null;
   }
 
@@ -275,7 +282,8 @@ export class SessionView extends LitElement {
             snapshot.tally.counts[side].good >= snapshot.step.reps,
         )
       : [];
-    return html`<div class="stage">
+    return html`<h1 class="visually-hidden">${snapshot?.routine.title ?? 'Session'}</h1>
+      <div class="stage">
         <video
           class="${this.mirrored ? 'mirrored' : ''} ${this.mannequin ? 'concealed' : ''}"
           ?hidden=${this.replaying}
@@ -292,6 +300,7 @@ export class SessionView extends LitElement {
           .doneSides=${doneSides}
           .hold=${snapshot?.hold ?? {}}
           .showFace=${this.replaying || this.mannequin}
+          .reducedMotion=${this.reducedMotion}
         ></stroke-overlay>
         ${this.loadingText === null ? nothing : html`<div class="loading">${this.loadingText}</div>`}
         ${this.paused ? html`<div class="paused">Paused</div>` : nothing}
@@ -331,6 +340,17 @@ export class SessionView extends LitElement {
               mannequin: (e.target as HTMLInputElement).checked,
             })} />
           Show a neutral face instead of my video
+        </label>
+        <label class="options">
+          Motion of the arrows
+          <select class="motion" @change=${(e: Event) =>
+            this.report('settings-change', {
+              reducedMotion: (e.target as HTMLSelectElement).value as AppSettings['reducedMotion'],
+            })}>
+            <option value="system" ?selected=${this.motionSetting === 'system'}>as my system asks</option>
+            <option value="reduce" ?selected=${this.motionSetting === 'reduce'}>still arrows</option>
+            <option value="full" ?selected=${this.motionSetting === 'full'}>moving beads</option>
+          </select>
         </label>
         <camera-picker class="options" .cameras=${this.cameras} .selected=${this.camera}></camera-picker>
         ${this.renderVoice()}

@@ -175,7 +175,7 @@ describe('the live coach in Chromium on the fake camera', () => {
     // With strokes counted, End asks first.
     const confirm = page.locator('session-view .confirm-end button.confirm');
     if ((session.events['massage-stroke'] ?? []).length > 0) await confirm.click();
-    await expect.poll(() => page.locator('routine-summary h2').textContent()).toMatch(/done/);
+    await expect.poll(() => page.locator('routine-summary h1').textContent()).toMatch(/done/);
     expect(await page.locator('massage-app video').count()).toBe(0);
     const trackStates = await cameraTrackStates(page);
     expect(trackStates.length).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ describe('the demo and the mannequin in Chromium', () => {
         const shot = await page.locator('session-view').screenshot();
         expect(countFacePixels(shot)).toBeGreaterThan(5000);
         await page.locator('routine-summary').waitFor({ timeout: 60_000 });
-        expect(await page.locator('routine-summary h2').textContent()).toMatch(/1 of 4 steps done/);
+        expect(await page.locator('routine-summary h1').textContent()).toMatch(/1 of 4 steps done/);
         expect(
           await page.evaluate(
             () => (window as unknown as { __cameraStreams: unknown[] }).__cameraStreams.length,

@@ -66,7 +66,7 @@ describe('history in Chromium', () => {
           .locator('routine-summary tbody tr td:last-child')
           .allTextContents();
         expect(results).toEqual(['Done', 'Skipped', 'Not finished', 'Skipped']);
-        expect(await page.locator('routine-summary h2').textContent()).toMatch(/1 of 4 steps done/);
+        expect(await page.locator('routine-summary h1').textContent()).toMatch(/1 of 4 steps done/);
         expect(await page.locator('routine-summary tbody tr').first().textContent()).toMatch(
           /too slow 1/,
         );
