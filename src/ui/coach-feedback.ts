@@ -45,7 +45,7 @@ export class CoachFeedback extends LitElement {
 
   protected override render() {
     if (!this.message) return nothing;
-    return html`<p class=${this.message.tone} role="status" aria-live="polite" data-tone=${this.message.tone}>
+    return html`<p class=${this.message.tone} data-tone=${this.message.tone}>
       ${this.message.text}
     </p>`;
   }

@@ -10,6 +10,7 @@ import {
   streakDays,
   weeklyAccuracy,
 } from '../history/history-stats';
+import { type ReminderPlan, reminderCalendar } from '../history/reminders';
 import { activeTotalMs, type SessionRecord, verdictTotals } from '../history/session-record';
 import './face-map';
 import { formatDuration } from './record-text';
@@ -233,6 +234,19 @@ export class HistoryScreen extends LitElement {
         </dl>
       </section>
       ${records.length ? this.details() : html`<section><p>No session yet. Sessions you finish or end appear here.</p></section>`}
+      <section class="reminders">
+        <h2>Reminders</h2>
+        <p class="muted">
+          A calendar file for your own calendar app: the daily routine morning and evening, or the
+          extended session twice a week. Nothing is sent anywhere.
+        </p>
+        <div class="actions">
+          <button class="secondary remind-daily" @click=${() => downloadReminders('daily')}>Daily reminders (.ics)</button>
+          <button class="secondary remind-extended" @click=${() => downloadReminders('extended')}>
+            Extended-session reminders (.ics)
+          </button>
+        </div>
+      </section>
       <section>
         <h2>Your data</h2>
         <div class="actions">
@@ -432,6 +446,16 @@ export class HistoryScreen extends LitElement {
       ),
     );
   }
+}
+
+/** Downloads a reminder calendar file. */
+function downloadReminders(plan: ReminderPlan): void {
+  const blob = new Blob([reminderCalendar(plan, Date.now())], { type: 'text/calendar' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `massage-coach-${plan}-reminders.ics`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 /** "1 day", "3 days". */

@@ -13,6 +13,7 @@ import type { AppSettings } from './app-settings';
 import type { CoachMessage } from './feedback-text';
 import type { SessionCommand } from './session-controls';
 import './session-controls';
+import { Announcer } from './announcer';
 import { SHORTCUT_HELP } from './shortcuts';
 import './step-card';
 import { panelStyles } from './theme';
@@ -147,6 +148,18 @@ export class SessionView extends LitElement {
         font-size: 1.1rem;
         text-align: center;
       }
+      .stage-wrap {
+        position: relative;
+      }
+      /* On a phone the caption goes below the video, never over the face. */
+      @media (max-width: 700px) {
+        .caption {
+          position: static;
+          transform: none;
+          max-width: none;
+          margin-top: 0.5rem;
+        }
+      }
       .clock {
         color: var(--muted);
         font-variant-numeric: tabular-nums;
@@ -224,6 +237,8 @@ export class SessionView extends LitElement {
   declare handsFree: boolean;
   /** A neutral face drawn from the landmarks takes the place of the video. */
   declare mannequin: boolean;
+  /** The one live region's wording (see {@link Announcer}). */
+  private readonly announcer = new Announcer();
   /** Motion is reduced (the setting, or the system's wish); and the setting itself. */
   declare reducedMotion: boolean;
   declare motionSetting: AppSettings['reducedMotion'];
@@ -283,6 +298,7 @@ export class SessionView extends LitElement {
         )
       : [];
     return html`<h1 class="visually-hidden">${snapshot?.routine.title ?? 'Session'}</h1>
+      <div class="stage-wrap">
       <div class="stage">
         <video
           class="${this.mirrored ? 'mirrored' : ''} ${this.mannequin ? 'concealed' : ''}"
@@ -312,7 +328,11 @@ export class SessionView extends LitElement {
             : nothing
         }
         ${this.renderGesture()}
-        ${this.caption ? html`<p class="caption" aria-live="polite">${this.caption.text}</p>` : nothing}
+      </div>
+        ${this.caption ? html`<p class="caption">${this.caption.text}</p>` : nothing}
+        <p class="visually-hidden announcer" role="status">
+          ${this.announcer.update(performance.now(), this.caption?.text ?? null, this.message?.text ?? null)}
+        </p>
       </div>
       <div class="panel">
         ${this.renderClock(snapshot)}
@@ -375,7 +395,7 @@ export class SessionView extends LitElement {
             transform="rotate(-90 ${x} ${y})"></circle>
           <text x=${x} y=${y + r * 1.6} text-anchor="middle" fill="#fff" font-size=${r * 0.45}>${label}</text>`}
       </svg>
-      <p class="visually-hidden" aria-live="polite">${gesture.progress < 0.5 ? label : ''}</p>`;
+      `;
   }
 
   private renderHandsFree() {

@@ -100,7 +100,7 @@ export class StepCard extends LitElement {
       ${
         step.kind === 'timed'
           ? nothing
-          : html`<div class="counter" role="status" aria-live="polite">
+          : html`<div class="counter">
         ${sides.map(([key, label]) => {
           const count = (what: keyof SideCount) =>
             !counts ? 0 : key === 'total' ? countOverSides(counts, what) : counts[key][what];

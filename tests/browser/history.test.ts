@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -134,6 +135,15 @@ describe('history in Chromium', () => {
         expect(await page.locator('history-screen .message').textContent()).toMatch(
           /Imported 1 session/,
         );
+
+        // Reminders: a calendar file for the daily routine.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.click('history-screen button.remind-daily'),
+        ]);
+        expect(download.suggestedFilename()).toBe('massage-coach-daily-reminders.ics');
+        const ics = await readFile((await download.path()) as string, 'utf8');
+        expect(ics).toMatch(/RRULE:FREQ=DAILY/);
 
         // Delete asks first, then empties the history.
         await page.click('history-screen button.clear');
