@@ -96,7 +96,10 @@ export class CoachController implements ReactiveController, SessionObserver {
     if (now - this.lastVerdictAt <= VERDICT_MS) return;
     this.message =
       this.slowTrackingFps === null
-        ? liveMessage(snapshot.feedback)
+        ? liveMessage(
+            snapshot.feedback,
+            snapshot.step.kind === 'head-tilt' || snapshot.step.kind === 'brow-raise',
+          )
         : slowTrackingMessage(this.slowTrackingFps);
   }
 

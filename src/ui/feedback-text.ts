@@ -56,8 +56,13 @@ export function verdictMessage(verdict: StrokeVerdict, side: Side, mirrored = tr
   }
 }
 
-/** What to tell the person about the current moment when no stroke was just judged. */
-export function liveMessage(feedback: LiveFeedback): CoachMessage {
+/**
+ * What to tell the person about the current moment when no stroke was just judged. In a face
+ * exercise (no hands) "on target" only means the face is seen: it is no praise for doing nothing.
+ */
+export function liveMessage(feedback: LiveFeedback, handsFree = false): CoachMessage {
+  if (handsFree && feedback === 'on-target')
+    return { text: 'Your face is in view: do the movement the card shows.', tone: 'info' };
   switch (feedback) {
     case 'no-face':
       return { text: 'I can’t see your face. Face the camera in good light.', tone: 'bad' };

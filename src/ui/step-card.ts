@@ -86,7 +86,9 @@ export class StepCard extends LitElement {
             ['right', 'Right side'],
             ['left', 'Left side'],
           ] as const)
-        : ([['total', 'Strokes']] as const);
+        : ([
+            ['total', step.kind === 'head-tilt' || step.kind === 'brow-raise' ? 'Reps' : 'Strokes'],
+          ] as const);
     return html`
       ${
         this.position

@@ -30,7 +30,8 @@ const secondStep = routine.steps[1];
 if (!firstStep || !secondStep) throw new Error('the FaceGym routine has too few steps');
 
 const frame: TrackedFrame = { t: 0, face: null, hands: [] };
-const snapshotWith = (feedback: EngineSnapshot['feedback']) => ({ feedback }) as EngineSnapshot;
+const snapshotWith = (feedback: EngineSnapshot['feedback'], step = firstStep) =>
+  ({ feedback, step }) as EngineSnapshot;
 /** A live source whose tracked frame rate is `fps`. */
 const sourceAt = (fps: number) =>
   ({ stats: { frameRate: () => fps } as unknown as PipelineStats }) as FrameSource;
@@ -63,6 +64,20 @@ describe('CoachController', () => {
     vi.advanceTimersByTime(1);
     expect(coach.caption).toBeNull();
     expect(host.updates).toBeGreaterThan(updates);
+  });
+
+  it('does not praise a face exercise while nothing is done, and says the step again on asking', () => {
+    const faceRoutine = findRoutine('facegym-release');
+    const tilt = faceRoutine?.steps.find((s) => s.kind === 'head-tilt');
+    if (!faceRoutine || !tilt) throw new Error('no head-tilt step');
+    coach.begin(faceRoutine);
+    coach.frameTracked(frame, snapshotWith('on-target', tilt), sourceAt(30));
+    expect(coach.message?.tone).toBe('info');
+    expect(coach.message?.text).toMatch(/do the movement/);
+    coach.frameTracked(frame, snapshotWith('on-target'), sourceAt(30));
+    expect(coach.message?.tone).toBe('good');
+    coach.repeat(snapshotWith('on-target', tilt));
+    expect(coach.caption?.text).toMatch(new RegExp(`^Step \\d+: ${tilt.title}`));
   });
 
   it('keeps a verdict on screen for a moment, then shows the live hint again', () => {
