@@ -1,6 +1,7 @@
 import { FaceSpace, isOverFace } from './face-space';
 import { FaceViewState } from './face-view';
 import type { FrameSize, TrackedFrame } from './frame';
+import { FramingHold, type FramingIssue, framingIssue } from './framing';
 import { HandTracker } from './hand-tracker';
 import { createRecognizer, type Judgement, type StepRecognizer } from './recognizers';
 import { REGIONS, type Side } from './regions';
@@ -26,7 +27,9 @@ export type LiveFeedback =
   | 'off-target'
   | 'on-target'
   | 'hands-ready'
-  | 'timed';
+  | 'timed'
+  | FramingIssue
+  | 'hold-still';
 
 /** Events the engine emits. Times are the frames' `t`. */
 export type EngineEvent =
@@ -54,6 +57,15 @@ export interface StepTally {
   completedAt: number | null;
 }
 
+/** How an engine starts. */
+export interface EngineOptions {
+  /**
+   * Counting starts only once the face is framed (centred, near enough, turned to the camera)
+   * and held still for a moment, so getting into position is never a stroke: for live sessions.
+   */
+  readonly settle?: boolean;
+}
+
 /** A step's counts from an earlier run of the same routine, as kept for resuming. */
 export interface SavedStepCounts {
   readonly step: string;
@@ -75,6 +87,8 @@ export interface EngineSnapshot {
   readonly feedback: LiveFeedback;
   /** How much of the press at the end of a stroke is held (0..1) per side, for steps with a hold. */
   readonly hold: Readonly<Partial<Record<Side, number>>>;
+  /** Waiting for the face to be framed and still before counting starts (see {@link EngineOptions}). */
+  readonly settling: boolean;
   /** Time spent in the step (ms), and for timed steps the time left. */
   readonly elapsedMs: number;
   readonly remainingMs: number | null;
@@ -111,12 +125,17 @@ export class StepEngine {
   private feedback: LiveFeedback = 'no-face';
   private offTarget = { travel: 0, since: 0, lastHint: -Infinity, last: null as Vec2 | null };
   private lastT = -Infinity;
+  /** Counting waits for a framed, still face (a live session's start). */
+  private settling: boolean;
+  private readonly framing = new FramingHold();
 
   constructor(
     readonly routine: Routine,
     private readonly frameSize: FrameSize,
     startStep?: string,
+    options: EngineOptions = {},
   ) {
+    this.settling = options.settle ?? false;
     this.tallies = routine.steps.map((s) => newTally(s.id));
     const start = startStep ? routine.steps.findIndex((s) => s.id === startStep) : 0;
     if (start < 0) throw new RangeError(`Routine "${routine.id}" has no step "${startStep}".`);
@@ -136,6 +155,7 @@ export class StepEngine {
       tally: copyTally(this.tally),
       sides: step.region ? REGIONS[step.region].paths.map((p) => p.side) : [],
       feedback: this.feedback,
+      settling: this.settling,
       hold: this.recognizer?.hold ?? {},
       elapsedMs,
       remainingMs: step.kind === 'timed' ? Math.max(0, (step.durationMs ?? 0) - elapsedMs) : null,
@@ -182,6 +202,7 @@ export class StepEngine {
     this.lastT = t;
     const events: EngineEvent[] = [];
     if (this.phase === 'done') return events;
+    if (this.settling && !this.settle(frame)) return events;
     if (this.phase === 'active' && this.tally.startedAt !== null) this.tally.activeMs += gap;
     if (this.phase === 'rest') {
       if (t < this.restUntil) return events;
@@ -222,6 +243,39 @@ export class StepEngine {
     else this.feedback = this.trackOffTarget(t, events) ? 'off-target' : 'hands-ready';
     if (recognizer.onTarget || !this.hands.anyPresent) this.offTarget.travel = 0;
     return events;
+  }
+
+  /**
+   * Before counting starts: says what keeps the face from being framed, and once it is framed and
+   * held still, starts counting (true).
+   */
+  private settle(frame: TrackedFrame): boolean {
+    const t = frame.t;
+    const face = frame.face;
+    const faceSeen = face !== null && this.space.fit(face.landmarks, this.frameSize);
+    const view = this.faceView.update(
+      t,
+      faceSeen ? face : null,
+      frame.facesInView ?? (faceSeen ? 1 : 0),
+    );
+    const issue = face && faceSeen ? framingIssue(face.landmarks, this.frameSize) : null;
+    // A second face in view does not stop counting from starting: the face followed is framed.
+    if (!face || !faceSeen || view === 'no-face' || view === 'part-out' || issue) {
+      this.framing.reset();
+      this.feedback =
+        !face || !faceSeen || view === 'no-face'
+          ? 'no-face'
+          : view === 'part-out'
+            ? 'face-part-out'
+            : (issue as FramingIssue);
+      return false;
+    }
+    if (!this.framing.still(t, face.landmarks)) {
+      this.feedback = view === 'two-faces' ? 'two-faces' : 'hold-still';
+      return false;
+    }
+    this.settling = false;
+    return true;
   }
 
   /** Ends any stroke under way, judging it (at the end of a recording, say). */

@@ -86,6 +86,17 @@ export function liveMessage(feedback: LiveFeedback, handsFree = false): CoachMes
       return { text: 'Place your fingers where the arrow starts.', tone: 'info' };
     case 'timed':
       return { text: 'Take your time: this step moves on by itself.', tone: 'info' };
+    case 'face-off-centre':
+      return { text: 'Move so your face is in the middle of the picture.', tone: 'warn' };
+    case 'face-too-far':
+      return { text: 'Come a little closer to the camera.', tone: 'warn' };
+    case 'face-turned':
+      return { text: 'Turn your face to the camera.', tone: 'warn' };
+    case 'hold-still':
+      return {
+        text: 'Hold still for a moment: counting starts once you are in position.',
+        tone: 'info',
+      };
   }
 }
 

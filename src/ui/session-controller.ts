@@ -707,7 +707,10 @@ export class SessionController implements ReactiveController {
   }
 
   private begin(source: FrameSource, routine: Routine, stepId: string | undefined): void {
-    this.engine = new StepEngine(routine, source.frameSize, stepId);
+    // Live: counting waits for a framed, still face; a recording is judged from its first frame.
+    this.engine = new StepEngine(routine, source.frameSize, stepId, {
+      settle: source instanceof CameraFrameLoop,
+    });
     this.sessionStartT = null;
     this.handsStep = null;
     this.recorder.clear();
