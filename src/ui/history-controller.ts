@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { practised } from '../history/history-stats';
 import { HistoryStore, requestPersistentStorage } from '../history/history-store';
 import { MAX_HISTORY_FILE_BYTES, type SessionRecord } from '../history/session-record';
+import { downloadBlob } from './download';
 import type { SessionObserver } from './session-controller';
 
 /**
@@ -43,12 +44,8 @@ export class HistoryController implements ReactiveController, SessionObserver {
 
   /** Keeps a finished session, if anything was done in it. */
   finished(record: SessionRecord): void {
-    if (!practised(record)) {
-      this.lastSaved = null;
-      return;
-    }
     this.lastSaved = null;
-    void this.save(record);
+    if (practised(record)) void this.save(record);
   }
 
   private async save(record: SessionRecord): Promise<void> {
@@ -83,12 +80,10 @@ export class HistoryController implements ReactiveController, SessionObserver {
   async exportFile(): Promise<void> {
     try {
       const file = await (await this.open()).exportFile();
-      const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `massage-coach-history-${new Date().toISOString().slice(0, 10)}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      downloadBlob(
+        new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }),
+        `massage-coach-history-${new Date().toISOString().slice(0, 10)}.json`,
+      );
       this.message = {
         text: `Exported ${file.sessions.length} sessions to your downloads.`,
         tone: 'good',

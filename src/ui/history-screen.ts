@@ -12,6 +12,7 @@ import {
 } from '../history/history-stats';
 import { type ReminderPlan, reminderCalendar } from '../history/reminders';
 import { activeTotalMs, type SessionRecord, verdictTotals } from '../history/session-record';
+import { downloadBlob } from './download';
 import './face-map';
 import { formatDuration } from './record-text';
 import { panelStyles } from './theme';
@@ -450,12 +451,10 @@ export class HistoryScreen extends LitElement {
 
 /** Downloads a reminder calendar file. */
 function downloadReminders(plan: ReminderPlan): void {
-  const blob = new Blob([reminderCalendar(plan, Date.now())], { type: 'text/calendar' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `massage-coach-${plan}-reminders.ics`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  downloadBlob(
+    new Blob([reminderCalendar(plan, Date.now())], { type: 'text/calendar' }),
+    `massage-coach-${plan}-reminders.ics`,
+  );
 }
 
 /** "1 day", "3 days". */

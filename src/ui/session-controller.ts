@@ -15,6 +15,7 @@ import type { PipelineStats } from '../tracking/pipeline-stats';
 import { TraceFrameSource } from '../tracking/trace-frame-source';
 import { Tracker } from '../tracking/tracker';
 import { VERDICT_MS } from './coach-controller';
+import { downloadBlob } from './download';
 import type { CoachMessage } from './feedback-text';
 import { parseDeepLink } from './navigation';
 import type { SessionCommand } from './session-controls';
@@ -859,12 +860,10 @@ export class SessionController implements ReactiveController {
       this.inform({ text: 'Nothing tracked yet: there is no trace to save.', tone: 'info' });
       return;
     }
-    const blob = new Blob([JSON.stringify(trace)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `massage-trace-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadBlob(
+      new Blob([JSON.stringify(trace)], { type: 'application/json' }),
+      `massage-trace-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    );
     this.inform({
       text: `Saved ${this.recorder.length} frames of landmarks to your downloads.`,
       tone: 'info',
