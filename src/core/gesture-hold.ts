@@ -100,12 +100,14 @@ export class GestureHold {
     frame: TrackedFrame,
   ): { gesture: HandGesture; x: number; y: number; palm: number } | null {
     if (this.fired && frame.t - this.firedAt > RELEASE_MS) this.fired = false;
-    const box = frame.face ? faceBox(frame.face.landmarks) : null;
+    // A sign is made beside a face in view; a face lost is most often a face covered by the hands.
+    if (!frame.face) return null;
+    const box = faceBox(frame.face.landmarks);
     for (const hand of frame.hands) {
       const gesture = classifyGesture(hand.landmarks, this.size);
       if (!gesture) continue;
       const { x, y } = palmCentre(hand.landmarks);
-      if (box && x > box.minX && x < box.maxX && y > box.minY && y < box.maxY) continue;
+      if (hand.landmarks.some(([px, py]) => inside(box, px, py))) continue;
       const wrist = hand.landmarks[0] as Point3;
       const knuckle = hand.landmarks[9] as Point3;
       const palm = Math.hypot(wrist[0] - knuckle[0], wrist[1] - knuckle[1]);
@@ -126,7 +128,11 @@ function palmCentre(hand: readonly Point3[]): { x: number; y: number } {
   return { x: x / PALM.length, y: y / PALM.length };
 }
 
-/** The face's bounding box, grown by a margin: hands inside it are at the face. */
+function inside(box: ReturnType<typeof faceBox>, x: number, y: number): boolean {
+  return x > box.minX && x < box.maxX && y > box.minY && y < box.maxY;
+}
+
+/** The face's bounding box, grown by a margin: a hand reaching into it is at the face. */
 function faceBox(face: readonly Point3[]) {
   let minX = Infinity;
   let maxX = -Infinity;

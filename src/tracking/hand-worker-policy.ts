@@ -16,6 +16,7 @@ export class HandWorkerPolicy {
   private twoHandsAt = -Infinity;
   private discoveryAt = -Infinity;
 
+  /** @param workers the hand workers there are; @param wantedHands the hands the step is done with */
   constructor(
     private readonly workers: number,
     wantedHands: number,
@@ -33,15 +34,22 @@ export class HandWorkerPolicy {
     if (hands >= 2) this.twoHandsAt = t;
   }
 
-  /** Hands worker `index` should look for at time `t`. */
-  handsFor(index: number, t: number): number {
-    if (this.wanted < 2 || index === 0 || this.workers < 2) return this.wanted;
+  /**
+   * Hands worker `index` should look for at time `t`, with `active` workers taking frames (fewer
+   * than there are when the machine is too slow for more; see TrackingLoad).
+   */
+  handsFor(index: number, t: number, active = this.workers): number {
+    if (this.wanted < 2 || index === 0 || active < 2) return this.wanted;
     return this.oneHandMode(t) ? 1 : this.wanted;
   }
 
-  /** Whether idle worker `index` should take a frame at time `t` (records the discovery if so). */
-  takesFrame(index: number, t: number): boolean {
-    if (index !== 0 || this.workers < 2 || this.wanted < 2 || !this.oneHandMode(t)) return true;
+  /**
+   * Whether idle worker `index` should take a frame at time `t`, with `active` workers taking
+   * frames (records the discovery if so). A worker alone takes every frame: with no other worker
+   * to track the hand in between, looking only now and then would track a few frames a second.
+   */
+  takesFrame(index: number, t: number, active = this.workers): boolean {
+    if (index !== 0 || active < 2 || this.wanted < 2 || !this.oneHandMode(t)) return true;
     if (t - this.discoveryAt < DISCOVERY_INTERVAL_MS) return false;
     this.discoveryAt = t;
     return true;

@@ -167,11 +167,9 @@ export class Tracker {
       this.working.add(this.faceWorker);
       void this.runFace(frame.source, frame.t);
     }
+    const active = this.load.activeHandWorkers(frame.t);
     const idle = this.handWorkers.findIndex(
-      (w, i) =>
-        i < this.load.activeHandWorkers(frame.t) &&
-        !this.working.has(w) &&
-        this.policy.takesFrame(i, frame.t),
+      (w, i) => i < active && !this.working.has(w) && this.policy.takesFrame(i, frame.t, active),
     );
     if (idle >= 0 && frame.t > this.handT) {
       this.handT = frame.t;
@@ -220,7 +218,7 @@ export class Tracker {
     const worker = this.handWorkers[index] as LandmarkDetector;
     let result: DetectionResult;
     try {
-      const wanted = this.policy.handsFor(index, t);
+      const wanted = this.policy.handsFor(index, t, this.load.activeHandWorkers(t));
       if (wanted !== this.numHands[index]) {
         await worker.configure(wanted);
         this.numHands[index] = wanted;

@@ -20,19 +20,23 @@ function stillFaceClip(): string {
 }
 
 /**
- * An open hand held up, palm to the camera, for 3.5 s; 2 s without it; then held up again for
- * 3 s. Made from the fixture video at 30 frames a second, the rate the fake camera plays at.
+ * An open hand held up beside the face, palm to the camera, for 3.5 s; 2 s without it; then held
+ * up again for 3 s: the hand of the fixture video, cut out around it and laid beside the face
+ * picture (a sign counts only beside a face in view). At 30 frames a second, the fake camera's rate.
  */
 function openPalmClip(): string {
   const dir = resolve(import.meta.dirname, '..', '..', '.clips', 'gestures');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, 'open-palm-twice.mjpeg');
-  const part = (from: number, to: number, hide = false) =>
-    `[0:v]trim=${from}:${to},setpts=PTS-STARTPTS,fps=30${hide ? ',drawbox=c=black:t=fill' : ''}`;
+  const part = (from: number, to: number) => `[1:v]trim=${from}:${to},setpts=PTS-STARTPTS,fps=30`;
   execFileSync('ffmpeg', [
-    ...['-y', '-loglevel', 'error', '-i', join(fixturesDir, 'hand_open_palm_640x360.mp4')],
+    ...['-y', '-loglevel', 'error', '-loop', '1', '-framerate', '30'],
+    ...['-i', join(fixturesDir, 'bg_face_640x480.png')],
+    ...['-i', join(fixturesDir, 'hand_open_palm_640x360.mp4')],
     '-filter_complex',
-    `${part(2.5, 6)}[a];${part(2.5, 4.5, true)}[b];${part(5, 8)}[c];[a][b][c]concat=n=3:v=1[out]`,
+    `${part(2.5, 6)}[a];${part(2.5, 4.5)}[b];${part(5, 8)}[c];` +
+      '[a][b][c]concat=n=3:v=1,crop=200:260:170:60,scale=160:208[palm];' +
+      "[0:v][palm]overlay=x=460:y=150:shortest=1:enable='not(between(t,3.5,5.5))',format=yuvj420p[out]",
     ...['-map', '[out]', '-q:v', '5', '-f', 'mjpeg', out],
   ]);
   return out;

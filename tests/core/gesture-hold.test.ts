@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HandObservation, Point3, TrackedFrame } from '../../src/core/frame';
 import { GESTURE_HOLD_MS, GestureHold } from '../../src/core/gesture-hold';
+import { readTraceFile, recordedLabels } from '../corpus/recorded';
 import { realFace, realHand } from '../support/traces';
 
 const face = realFace();
@@ -62,6 +63,27 @@ describe('GestureHold', () => {
     expect(last?.gesture).toBeNull();
   });
 
+  it('takes no sign from a hand reaching onto the face, wherever its palm is', () => {
+    const hold = new GestureHold(face.size);
+    const chin = face.landmarks[152] as Point3;
+    // The wrist well below the chin, the thumb's tip up on the face.
+    const hand = handAt(chin[0], chin[1]);
+    const tip = hand.landmarks[4] as Point3;
+    const reach = chin[1] - tip[1] + 0.02;
+    const { fired } = run(hold, 0, 3000, () => [handAt(chin[0], chin[1] + reach)]);
+    expect(fired).toEqual([]);
+  });
+
+  it('takes no sign while the face is lost (most often covered by the hands)', () => {
+    const hold = new GestureHold(face.size);
+    const fired: string[] = [];
+    for (let t = 0; t <= 3000; t += 66) {
+      const state = hold.update({ t, face: null, hands: [handAt(0.08, 0.9)] });
+      if (state.fired) fired.push(state.fired);
+    }
+    expect(fired).toEqual([]);
+  });
+
   it('starts over when the hand moves, and only counts a sign held still', () => {
     const hold = new GestureHold(face.size);
     // Sweeping across the bottom of the picture.
@@ -93,4 +115,18 @@ describe('GestureHold', () => {
     hold.reset();
     expect(run(hold, 866, 1400, () => [handAt(0.08, 0.9)]).fired).toEqual([]);
   });
+});
+
+describe('GestureHold on real massage recordings', () => {
+  // Strokes are made with open hands and fists held at the face, often still for a moment: none of
+  // it may be taken for a command (an open hand on the smile lines once paused the session).
+  for (const { file, label } of recordedLabels()) {
+    if (label.expect === 'no-strokes') continue;
+    it(`gives no command during ${file.replace('.label.json', '')}`, () => {
+      const trace = readTraceFile(label.trace, false);
+      const hold = new GestureHold(trace);
+      const fired = trace.frames.flatMap((f) => hold.update(f).fired ?? []);
+      expect(fired).toEqual([]);
+    });
+  }
 });

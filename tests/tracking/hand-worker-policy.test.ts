@@ -35,4 +35,16 @@ describe('HandWorkerPolicy', () => {
     expect(policy.handsFor(1, t + 310)).toBe(2);
     expect(policy.takesFrame(0, t + 320)).toBe(true);
   });
+
+  it('lets a worker left alone on a slow machine take every frame, looking for both hands', () => {
+    const policy = new HandWorkerPolicy(2, 2);
+    policy.observe(0, 1);
+    const t = ONE_HAND_AFTER_MS + 10;
+    expect(policy.takesFrame(0, t, 1)).toBe(true);
+    expect(policy.takesFrame(0, t + 30, 1)).toBe(true);
+    expect(policy.handsFor(0, t + 30, 1)).toBe(2);
+    // Two workers again: the first goes back to looking now and then.
+    expect(policy.takesFrame(0, t + 60, 2)).toBe(true);
+    expect(policy.takesFrame(0, t + 90, 2)).toBe(false);
+  });
 });

@@ -127,6 +127,33 @@ describe('Tracker', () => {
     expect(hands[0]?.timestamps.length).toBe((before[0] ?? 0) + 20);
   });
 
+  it('on a two-hand step, lets the one hand worker of a slow machine take every frame', async () => {
+    const face = new FakeDetector();
+    const oneHand = {
+      hands: [{ landmarks: [], worldLandmarks: [], handedness: 'Left', score: 1 }],
+    };
+    const slow = { inferenceMs: 300, ...oneHand } as Partial<DetectionResult>;
+    const hands = [new FakeDetector(slow), new FakeDetector(slow)];
+    const tracker = Tracker.fromDetectors(face, hands, 2);
+    tracker.listen(
+      () => {},
+      () => {},
+    );
+    // Frames 100 ms apart, closer than the first worker's occasional look for a second hand.
+    const run = async (t: number) => {
+      tracker.offer({} as ImageBitmapSource, t, t);
+      for (const copy of copies.splice(0)) copy();
+      await flush();
+      for (const hand of hands) hand.finish();
+      face.finish();
+      await flush();
+    };
+    for (let t = 1; t <= 40; t++) await run(t * 100);
+    const before = hands[0]?.timestamps.length ?? 0;
+    for (let t = 41; t <= 60; t++) await run(t * 100);
+    expect(hands[0]?.timestamps.length).toBe(before + 20);
+  });
+
   it('reports a failing worker and emits nothing after dispose', async () => {
     const face = new FakeDetector();
     const hand = new FakeDetector();
