@@ -100,8 +100,10 @@ export const REGIONS: Readonly<Record<RegionId, Region>> = {
     shape: 'ring',
     label: 'bone around the eye, under the brow and along the top of the cheek',
     paths: both(
-      [226, 225, 224, 223, 222, 221, 189, 244, 233, 232, 231, 230, 229, 228, 31],
-      [446, 445, 444, 443, 442, 441, 413, 464, 453, 452, 451, 450, 449, 448, 261],
+      // NOTE: on the socket's bony rim: the lower edge of the brow and the top of the cheekbone.
+      // The mesh's rings nearer the eye lie on the eyelids, which the step says to keep off.
+      [35, 124, 46, 53, 52, 65, 55, 189, 245, 128, 121, 120, 119, 118, 117, 111],
+      [265, 353, 276, 283, 282, 295, 285, 413, 465, 357, 350, 349, 348, 347, 346, 340],
     ),
   },
   lips: {

@@ -89,6 +89,29 @@ describe('target regions', () => {
       }
     });
 
+    it(`keeps the eye circle on the bone around the eye, off the eyelids (face ${index})`, () => {
+      // Eye corners and lids, person's right then left.
+      const eyes = { right: [33, 133, 159, 145], left: [263, 362, 386, 374] } as const;
+      for (const side of ['right', 'left'] as const) {
+        const space = new FaceSpace();
+        space.fit(face.landmarks, face.size);
+        const at = (i: number) => {
+          const p = face.landmarks[i] as Point3;
+          return space.toFace(p[0], p[1], { x: 0, y: 0 });
+        };
+        const [outer, inner] = eyes[side].map(at) as [Vec2, Vec2];
+        const points = eyes[side].map(at);
+        const centre = {
+          x: points.reduce((a, p) => a + p.x, 0) / points.length,
+          y: points.reduce((a, p) => a + p.y, 0) / points.length,
+        };
+        const width = Math.hypot(outer.x - inner.x, outer.y - inner.y);
+        // The mesh's ring just around the eye, on the lids, comes within 0.39-0.42 eye widths.
+        for (const p of pathOn(face, 'eye-socket-circle', side))
+          expect(Math.hypot(p.x - centre.x, p.y - centre.y) / width).toBeGreaterThan(0.47);
+      }
+    });
+
     // Directions, rings and the other regions are checked in face-space.test.ts.
     it(`runs the cheek stroke from beside the nose out to the ear (face ${index})`, () => {
       for (const side of ['right', 'left'] as const) {
