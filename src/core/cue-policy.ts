@@ -86,11 +86,16 @@ export class CuePolicy {
           const count = (this.goodCounts.get(key) ?? 0) + 1;
           this.goodCounts.set(key, count);
           const sideDone = step?.sides === 'each' && count === step.reps;
-          const word = NUMBER_WORDS[count] ?? String(count);
+          const word = capitalise(NUMBER_WORDS[count] ?? String(count));
+          if (!sideDone) return [{ kind: 'count', text: `${word}.` }];
+          // One side at a time: the arrow moves to the other side, and the person is told.
+          const other = event.side === 'left' ? 'right' : 'left';
+          const otherToDo =
+            step.hands === 1 && (this.goodCounts.get(`${event.step}:${other}`) ?? 0) < step.reps;
           return [
             {
               kind: 'count',
-              text: sideDone ? `${capitalise(word)}. That side is done.` : `${capitalise(word)}.`,
+              text: `${word}. That side is done.${otherToDo ? ' Now the other side.' : ''}`,
             },
           ];
         }

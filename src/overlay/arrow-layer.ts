@@ -26,6 +26,7 @@ export type ArrowLayerState = Pick<
   | 'mirrored'
   | 'flash'
   | 'doneSides'
+  | 'shownSides'
   | 'hold'
   | 'showFace'
   | 'resting'
@@ -114,6 +115,10 @@ export class ArrowLayer {
     const phase = still ? 0 : (now % BEAD_PERIOD_MS) / BEAD_PERIOD_MS;
     for (const entry of this.arrows) {
       const path = entry.path;
+      if (state.shownSides && !state.shownSides.includes(path.side)) {
+        entry.arrow.hide();
+        continue;
+      }
       this.ensurePoints(path.landmarks.length);
       const snap = entry.shown.length !== path.landmarks.length;
       if (snap) entry.shown = path.landmarks.map(() => new Vector3());

@@ -36,3 +36,25 @@ export function arrowPaths(step: RoutineStep): ArrowPath[] {
     return { side: path.side, landmarks, closed: true };
   });
 }
+
+/** What the side choice needs of a step's tally: strokes judged per side. */
+type SideTally = Readonly<Record<Side, { good: number; wrongDirection: number; other: number }>>;
+
+/** The side order a one-side-at-a-time step suggests when nothing has been done yet. */
+const FIRST_SIDES: readonly Side[] = ['right', 'left'];
+
+/**
+ * The sides whose arrows are shown, or null for all. A step done with one hand, a number of
+ * strokes on each side, is worked one side at a time: only that side's arrow shows, the side the
+ * person has begun (any stroke judged there) until it is done, else the first side not done.
+ */
+export function sidesShown(step: RoutineStep, counts: SideTally): readonly Side[] | null {
+  if (step.sides !== 'each' || (step.hands ?? 2) !== 1) return null;
+  const done = (side: Side) => counts[side].good >= step.reps;
+  const begun = (side: Side) =>
+    counts[side].good + counts[side].wrongDirection + counts[side].other > 0;
+  const current =
+    FIRST_SIDES.find((side) => begun(side) && !done(side)) ??
+    FIRST_SIDES.find((side) => !done(side));
+  return current ? [current] : null;
+}

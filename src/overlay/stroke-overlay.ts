@@ -30,6 +30,7 @@ export class StrokeOverlay extends LitElement {
     mirrored: { type: Boolean },
     flash: { attribute: false },
     doneSides: { attribute: false },
+    shownSides: { attribute: false },
     hold: { attribute: false },
     showFace: { type: Boolean },
     reducedMotion: { type: Boolean },
@@ -56,6 +57,8 @@ export class StrokeOverlay extends LitElement {
   declare mirrored: boolean;
   declare flash: StrokeFlash | null;
   declare doneSides: readonly Side[];
+  /** The sides whose arrows are drawn, or null for all (one side at a time on one-hand steps). */
+  declare shownSides: readonly Side[] | null;
   /** Progress of the press held at the end of a stroke, per side (steps with a hold). */
   declare hold: Readonly<Partial<Record<Side, number>>>;
   /** Draws the tracked face and hands as dots (when there is no video underneath). */
@@ -93,6 +96,7 @@ export class StrokeOverlay extends LitElement {
     this.mirrored = true;
     this.flash = null;
     this.doneSides = [];
+    this.shownSides = null;
     this.hold = {};
     this.showFace = false;
     this.reducedMotion = false;

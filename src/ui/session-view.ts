@@ -4,6 +4,7 @@ import type { GestureState } from '../core/gesture-hold';
 import type { HandGesture } from '../core/hand-gesture';
 import { estimateRemainingMs } from '../core/session-plan';
 import type { EngineSnapshot } from '../core/step-engine';
+import { sidesShown } from '../overlay/arrow-paths';
 import '../overlay/stroke-overlay';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
 import type { CameraChoice } from '../tracking/camera-controller';
@@ -314,6 +315,7 @@ export class SessionView extends LitElement {
           .mirrored=${this.mirrored}
           .flash=${this.flash}
           .doneSides=${doneSides}
+          .shownSides=${snapshot ? sidesShown(snapshot.step, snapshot.tally.counts) : null}
           .hold=${snapshot?.hold ?? {}}
           .showFace=${this.replaying || this.mannequin}
           .reducedMotion=${this.reducedMotion}

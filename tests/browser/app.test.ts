@@ -86,6 +86,23 @@ describe('the live coach in Chromium on the fake camera', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('shows one side at a time on a one-hand step', async () => {
+    await withApp(
+      appUrl,
+      '/?routine=anma&step=jaw-to-cheekbone',
+      'gesture_face_hand_640x360_15fps.mjpeg',
+      async (other) => {
+        const arrows = () =>
+          other.page
+            .locator('stroke-overlay')
+            .evaluate((el) => (el as unknown as { visibleArrows: number }).visibleArrows);
+        await expect.poll(arrows, { timeout: 90_000 }).toBe(1);
+        await other.page.waitForTimeout(1000);
+        expect(await arrows()).toBe(1);
+      },
+    );
+  });
+
   it('draws the arrows again on a new canvas when the WebGL context is lost', async () => {
     const overlay = session.page.locator('stroke-overlay');
     const lost = await overlay.evaluate((el) => {

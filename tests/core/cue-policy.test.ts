@@ -23,6 +23,19 @@ describe('CuePolicy', () => {
     expect(say('right')).toBe('Five. That side is done.');
   });
 
+  it('sends the person to the other side when one side of a one-hand step is done', () => {
+    const anma = findRoutine('anma');
+    if (!anma) throw new Error('routine missing');
+    const p = new CuePolicy(anma, () => '');
+    const say = (side: 'left' | 'right') =>
+      p.cuesFor({ type: 'stroke', t: 0, step: 'jaw-to-cheekbone', side, verdict: 'good' }, 0)[0]
+        ?.text;
+    for (let i = 0; i < 3; i++) say('right');
+    expect(say('right')).toBe('Four. That side is done. Now the other side.');
+    for (let i = 0; i < 3; i++) say('left');
+    expect(say('left')).toBe('Four. That side is done.');
+  });
+
   it('corrects one thing at a time and does not repeat itself', () => {
     const p = policy();
     const wrong = (now: number, side: 'left' | 'right' = 'left') =>
