@@ -1,5 +1,7 @@
 import type { FrameSize } from '../core/frame';
+import type { LumaImage } from '../core/lighting';
 import type { FrameListener, FrameSource } from './frame-source';
+import { LightMeter } from './light-meter';
 import { PipelineStats } from './pipeline-stats';
 import type { Tracker } from './tracker';
 
@@ -16,6 +18,7 @@ export class CameraFrameLoop implements FrameSource {
   /** Timings of recent frames. */
   readonly stats = new PipelineStats();
   private listener: FrameListener | null = null;
+  private readonly light: LightMeter;
   private callbackId: number | null = null;
   private running = false;
   private lastT = 0;
@@ -42,6 +45,7 @@ export class CameraFrameLoop implements FrameSource {
     onError: LoopErrorListener,
     continueFrom?: number,
   ) {
+    this.light = new LightMeter(video);
     if (continueFrom !== undefined) {
       this.lastT = continueFrom;
       this.pausedMs = performance.now() - continueFrom;
@@ -76,6 +80,10 @@ export class CameraFrameLoop implements FrameSource {
     return { width: this.video.videoWidth, height: this.video.videoHeight };
   }
 
+  lightSample(): LumaImage | null {
+    return this.light.sample();
+  }
+
   /** How many hands the current step is done with (see {@link Tracker.setNumHands}). */
   setNumHands(numHands: number): void {
     this.tracker.setNumHands(numHands);
@@ -104,6 +112,7 @@ export class CameraFrameLoop implements FrameSource {
   dispose(): void {
     this.stop();
     this.listener = null;
+    this.light.dispose();
     this.tracker.dispose();
   }
 

@@ -1,4 +1,5 @@
 import type { FrameSize, TrackedFrame } from '../core/frame';
+import type { LumaImage } from '../core/lighting';
 import type { PipelineStats } from './pipeline-stats';
 
 /** Receives each tracked frame. */
@@ -15,6 +16,8 @@ export interface FrameSource {
   readonly framesTracked: number;
   /** Timings of recent frames, where the source measures them. */
   readonly stats?: PipelineStats;
+  /** A small grey picture of the camera frame, to judge the light by (live sources only). */
+  lightSample?(): LumaImage | null;
   /** Tells a live source how many hands the current step is done with. */
   setNumHands?(hands: number): void;
   /** Begins (or resumes) delivering frames. */

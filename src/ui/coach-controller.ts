@@ -1,13 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CuePolicy } from '../core/cue-policy';
 import type { TrackedFrame } from '../core/frame';
+import { type LightingIssue, lightingIssue } from '../core/lighting';
 import type { Routine } from '../core/routine-schema';
-import type { EngineEvent, EngineSnapshot } from '../core/step-engine';
+import type { EngineEvent, EngineSnapshot, LiveFeedback } from '../core/step-engine';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
 import type { FrameSource } from '../tracking/frame-source';
 import type { PipelineStats } from '../tracking/pipeline-stats';
 import {
   type CoachMessage,
+  lightingMessage,
   liveMessage,
   SLOW_TRACKING_FPS,
   slowTrackingMessage,
@@ -21,6 +23,15 @@ import type { VoiceController } from './voice-controller';
 export const VERDICT_MS = 1600;
 /** How long a caption stays on screen (ms). */
 export const CAPTION_MS = 5000;
+/** The light is judged this often (ms), and said to be poor only when two judgements in a row agree. */
+const LIGHT_CHECK_MS = 1000;
+/** Hints the light advice may take the place of: nothing more pressing is being said. */
+const LIGHT_CAN_REPLACE: ReadonlySet<LiveFeedback> = new Set([
+  'hold-still',
+  'no-hands',
+  'hands-ready',
+  'off-target',
+]);
 /** The tracked frame rate is measured over this long (ms) once tracking has run that long. */
 const TRACKING_RATE_WINDOW_MS = 3000;
 
@@ -41,6 +52,10 @@ export class CoachController implements ReactiveController, SessionObserver {
   /** When frames began coming in without a break, for the rate. */
   private trackingSince: number | null = null;
   private rateCheckedAt = -Infinity;
+  /** Poor light, as last judged twice in a row, else null. */
+  private lighting: LightingIssue | null = null;
+  private lastLightJudgement: LightingIssue | null = null;
+  private lightCheckedAt = -Infinity;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -71,6 +86,9 @@ export class CoachController implements ReactiveController, SessionObserver {
     this.slowTrackingFps = null;
     this.trackingSince = null;
     this.rateCheckedAt = -Infinity;
+    this.lighting = null;
+    this.lastLightJudgement = null;
+    this.lightCheckedAt = -Infinity;
     this.voice.stop();
   }
 
@@ -89,18 +107,20 @@ export class CoachController implements ReactiveController, SessionObserver {
   }
 
   /** After each tracked frame: the live hint, unless a verdict is still on screen. */
-  frameTracked(_frame: TrackedFrame, snapshot: EngineSnapshot, source: FrameSource): void {
+  frameTracked(frame: TrackedFrame, snapshot: EngineSnapshot, source: FrameSource): void {
     const now = this.now();
     this.trackingSince ??= now;
     this.checkTrackingRate(now, source.stats ?? null);
+    this.checkLight(now, frame, source);
     if (now - this.lastVerdictAt <= VERDICT_MS) return;
-    this.message =
-      this.slowTrackingFps === null
-        ? liveMessage(
-            snapshot.feedback,
-            snapshot.step.kind === 'head-tilt' || snapshot.step.kind === 'brow-raise',
-          )
-        : slowTrackingMessage(this.slowTrackingFps);
+    if (this.slowTrackingFps !== null) this.message = slowTrackingMessage(this.slowTrackingFps);
+    else if (this.lighting && LIGHT_CAN_REPLACE.has(snapshot.feedback))
+      this.message = lightingMessage(this.lighting);
+    else
+      this.message = liveMessage(
+        snapshot.feedback,
+        snapshot.step.kind === 'head-tilt' || snapshot.step.kind === 'brow-raise',
+      );
   }
 
   /** Says and shows what an engine event calls for. */
@@ -158,6 +178,18 @@ export class CoachController implements ReactiveController, SessionObserver {
     clearTimeout(this.captionTimer);
     this.captionTimer = undefined;
     this.caption = null;
+  }
+
+  /** Once a second, judges the light on the face from the camera picture (live sources only). */
+  private checkLight(now: number, frame: TrackedFrame, source: FrameSource): void {
+    if (now - this.lightCheckedAt < LIGHT_CHECK_MS || !frame.face || !source.lightSample) return;
+    this.lightCheckedAt = now;
+    const image = source.lightSample();
+    if (!image) return;
+    const judged = lightingIssue(image, frame.face.landmarks);
+    // Poor light is said only when two judgements a second apart agree; good light at once.
+    this.lighting = judged !== null && judged === this.lastLightJudgement ? judged : null;
+    this.lastLightJudgement = judged;
   }
 
   /** Once a second, measures the tracked frame rate over the last few seconds. */

@@ -1,3 +1,4 @@
+import type { LightingIssue } from '../core/lighting';
 import type { Side } from '../core/regions';
 import type { LiveFeedback } from '../core/step-engine';
 import type { StrokeVerdict } from '../core/stroke-tracker';
@@ -109,4 +110,25 @@ export function slowTrackingMessage(framesPerSecond: number): CoachMessage {
     text: `Tracking is slow on this device (${Math.round(framesPerSecond)} frames a second), so some strokes may be missed. Closing other tabs and apps helps.`,
     tone: 'info',
   };
+}
+
+/** What to tell the person when the light on their face makes hands hard to see. */
+export function lightingMessage(issue: LightingIssue): CoachMessage {
+  switch (issue) {
+    case 'too-dark':
+      return {
+        text: 'It is too dark for me to see your hands well. Turn on a light in front of you.',
+        tone: 'warn',
+      };
+    case 'uneven-light':
+      return {
+        text: 'One side of your face is in shadow. Face the light, or add a lamp on the darker side.',
+        tone: 'warn',
+      };
+    case 'backlit':
+      return {
+        text: 'The light is behind you. Turn so that it falls on your face.',
+        tone: 'warn',
+      };
+  }
 }

@@ -6,8 +6,9 @@ import type { EngineSnapshot } from '../../src/core/step-engine';
 import type { FrameSource } from '../../src/tracking/frame-source';
 import type { PipelineStats } from '../../src/tracking/pipeline-stats';
 import { CAPTION_MS, CoachController, VERDICT_MS } from '../../src/ui/coach-controller';
-import { slowTrackingMessage } from '../../src/ui/feedback-text';
+import { lightingMessage, liveMessage, slowTrackingMessage } from '../../src/ui/feedback-text';
 import { VoiceController } from '../../src/ui/voice-controller';
+import { realFace } from '../support/traces';
 
 /** A lit host that only counts the updates asked of it. */
 class FakeHost implements ReactiveControllerHost {
@@ -54,6 +55,28 @@ describe('CoachController', () => {
     coach.begin(routine);
   });
   afterEach(() => vi.useRealTimers());
+
+  it('says the room is too dark once two readings a second apart agree, and stops once lit', () => {
+    const face = realFace();
+    const seen: TrackedFrame = { t: 0, face: { landmarks: face.landmarks }, hands: [] };
+    let level = 20;
+    const source = {
+      ...sourceAt(30),
+      lightSample: () => ({ width: 4, height: 4, luma: new Uint8Array(16).fill(level) }),
+    } as FrameSource;
+    coach.frameTracked(seen, snapshotWith('hands-ready'), source);
+    expect(coach.message).toEqual(liveMessage('hands-ready'));
+    now = 1000;
+    coach.frameTracked(seen, snapshotWith('hands-ready'), source);
+    expect(coach.message).toEqual(lightingMessage('too-dark'));
+    // A framing problem is more pressing than the light.
+    coach.frameTracked(seen, snapshotWith('face-too-far'), source);
+    expect(coach.message).toEqual(liveMessage('face-too-far'));
+    level = 150;
+    now = 2000;
+    coach.frameTracked(seen, snapshotWith('hands-ready'), source);
+    expect(coach.message).toEqual(liveMessage('hands-ready'));
+  });
 
   it('takes a caption down on its own timer, with no frame coming in', () => {
     coach.engineEvent({ type: 'step-start', t: 0, step: firstStep.id }, routine);
