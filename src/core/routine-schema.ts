@@ -53,6 +53,8 @@ const stepBase = {
   /** A press held at the end of each stroke, in ms (e.g. at the cheekbone). */
   holdMs: z.number().int().min(100).max(10_000).optional(),
   caution: z.string().min(1).optional(),
+  /** What the step needs besides the hands (a tool, a product), listed before a session starts. */
+  needs: z.array(z.string().min(1)).min(1).optional(),
   region: unused,
   effectors: unused,
   durationMs: unused,

@@ -205,7 +205,7 @@ export class MassageApp extends LitElement {
           @show-history=${() => session.showHistory()}
           @start-demo=${() => session.startDemo()}
           @start-routine=${(e: HTMLElementEventMap['start-routine']) =>
-            this.startSession(e.detail.choiceId, e.detail.kind)}
+            this.startSession(e.detail.choiceId, e.detail.kind, e.detail.stepId)}
           @replay-trace=${(e: HTMLElementEventMap['replay-trace']) =>
             this.replayTrace(e.detail.file, e.detail.choiceId, e.detail.kind)}
         ></start-screen>`;

@@ -1,3 +1,4 @@
+import type { RoutineStep } from '../core/routine-schema';
 import { ROUTINES, SESSIONS, sessionRoutine } from '../core/routines';
 import type { StartChoice } from './start-screen';
 
@@ -19,6 +20,11 @@ export function parseDeepLink(search: string): DeepLink | null {
   return null;
 }
 
+/** Everything some steps need besides the hands, each thing once, in the order first needed. */
+export function needsOf(steps: readonly RoutineStep[]): string[] {
+  return [...new Set(steps.flatMap((step) => step.needs ?? []))];
+}
+
 /** What the start screen offers: the two sessions first, then each routine on its own. */
 export const START_CHOICES: readonly StartChoice[] = [
   ...SESSIONS.map((plan) => ({
@@ -26,13 +32,15 @@ export const START_CHOICES: readonly StartChoice[] = [
     kind: 'session' as const,
     title: plan.title,
     summary: plan.summary,
-    stepTitles: sessionRoutine(plan.id)?.steps.map((s) => s.title) ?? [],
+    steps: sessionRoutine(plan.id)?.steps ?? [],
+    needs: needsOf(sessionRoutine(plan.id)?.steps ?? []),
   })),
   ...ROUTINES.map((routine) => ({
     id: routine.id,
     kind: 'routine' as const,
     title: routine.title,
     summary: routine.summary,
-    stepTitles: routine.steps.map((s) => s.title),
+    steps: routine.steps,
+    needs: needsOf(routine.steps),
   })),
 ];

@@ -1,5 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
+import type { RoutineStep } from '../core/routine-schema';
 import type { SavedProgress } from './session-store';
+import './step-picture';
 
 /** Something to start: a session (several routines and tool steps) or a single routine. */
 export interface StartChoice {
@@ -7,7 +9,9 @@ export interface StartChoice {
   readonly kind: 'session' | 'routine';
   readonly title: string;
   readonly summary: string;
-  readonly stepTitles: readonly string[];
+  readonly steps: readonly RoutineStep[];
+  /** What it needs besides the hands (a roller, a serum…). */
+  readonly needs: readonly string[];
 }
 
 import { panelStyles } from './theme';
@@ -20,7 +24,12 @@ export type ReplayTraceEvent = CustomEvent<{
 }>;
 
 /** Fired when the person chooses a session or routine and asks to start. */
-export type StartRoutineEvent = CustomEvent<{ choiceId: string; kind: StartChoice['kind'] }>;
+export type StartRoutineEvent = CustomEvent<{
+  choiceId: string;
+  kind: StartChoice['kind'];
+  /** The step to begin at (from the step list); else the first. */
+  stepId?: string;
+}>;
 
 /** `<start-screen>`: explains what will happen and asks for the camera. */
 export class StartScreen extends LitElement {
@@ -51,6 +60,30 @@ export class StartScreen extends LitElement {
       h1 {
         font-size: 2rem;
         margin: 0;
+      }
+      .step-list h2 {
+        font-size: 1.15rem;
+        margin: 1.25rem 0 0.25rem;
+      }
+      .step-list ol {
+        list-style: none;
+        padding: 0;
+        margin: 0.5rem 0 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      .step-list li {
+        display: flex;
+        gap: 0.9rem;
+        align-items: flex-start;
+      }
+      .step-list step-picture {
+        flex: none;
+        width: 5rem;
+      }
+      .step-list p {
+        margin: 0.1rem 0 0.4rem;
+        color: var(--muted);
       }
       /* The start button stays in view however long the list of choices is. */
       .start-bar {
@@ -173,11 +206,12 @@ export class StartScreen extends LitElement {
                 }}
               />
               <strong>${choice.title}</strong> — ${choice.summary}
-              <div class="steps">${choice.stepTitles.join(' · ')}</div>
+              <div class="steps">${choice.steps.map((s) => s.title).join(' · ')}</div>
             </label>
           `,
         )}
       </fieldset>
+      ${this.renderSteps(this.choices.find((c) => c.id === selected))}
       <div class="start-bar">
         <button class="start" ?disabled=${this.busy || !selected} @click=${() => this.start(selected)}>
           ${this.busy ? 'Starting…' : 'Start with camera'}
@@ -195,6 +229,41 @@ export class StartScreen extends LitElement {
         account. Stop if anything hurts or irritates, and skip broken or inflamed skin.
       </p>
     `;
+  }
+
+  /** The chosen session's or routine's steps, each with its picture, to read or to start at. */
+  private renderSteps(choice: StartChoice | undefined) {
+    if (!choice) return nothing;
+    return html`<section class="step-list" aria-labelledby="step-list-title">
+      <h2 id="step-list-title">${choice.title}: the steps</h2>
+      ${
+        choice.needs.length
+          ? html`<p class="needs">You will need: ${choice.needs.join(', ')}.</p>`
+          : nothing
+      }
+      <details>
+        <summary>Show the ${choice.steps.length} steps, or start at one of them</summary>
+        <ol>
+          ${choice.steps.map(
+            (step) => html`<li data-step=${step.id}>
+              <step-picture .step=${step}></step-picture>
+              <div>
+                <strong>${step.title}</strong>
+                <p>${step.summary}</p>
+                <button
+                  class="secondary start-here"
+                  ?disabled=${this.busy}
+                  aria-label=${`Start at ${step.title}`}
+                  @click=${() => this.start(choice.id, step.id)}
+                >
+                  Start here
+                </button>
+              </div>
+            </li>`,
+          )}
+        </ol>
+      </details>
+    </section>`;
   }
 
   private fire(type: 'show-history' | 'start-demo'): void {
@@ -237,11 +306,11 @@ export class StartScreen extends LitElement {
     input.value = '';
   }
 
-  private start(choiceId: string): void {
+  private start(choiceId: string, stepId?: string): void {
     const kind = this.choices.find((c) => c.id === choiceId)?.kind ?? 'routine';
     this.dispatchEvent(
       new CustomEvent('start-routine', {
-        detail: { choiceId, kind },
+        detail: { choiceId, kind, ...(stepId ? { stepId } : {}) },
         bubbles: true,
         composed: true,
       }),

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { RoutineStep } from '../core/routine-schema';
 import { countOverSides, type SideCount, type StepTally } from '../core/step-engine';
+import './step-picture';
 import { panelStyles } from './theme';
 
 /** `<step-card>`: the current step's instructions and its stroke counter. */
@@ -29,6 +30,15 @@ export class StepCard extends LitElement {
       h2 {
         margin: 0.2rem 0 0.5rem;
         font-size: 1.4rem;
+      }
+      .how {
+        display: flex;
+        gap: 0.9rem;
+        align-items: flex-start;
+      }
+      step-picture {
+        flex: none;
+        width: 5.5rem;
       }
       ol {
         margin: 0;
@@ -96,9 +106,12 @@ export class StepCard extends LitElement {
           : nothing
       }
       <h2 data-heading tabindex="-1">${step.title}</h2>
-      <ol>
-        ${step.instructions.map((line) => html`<li>${line}</li>`)}
-      </ol>
+      <div class="how">
+        <step-picture .step=${step}></step-picture>
+        <ol>
+          ${step.instructions.map((line) => html`<li>${line}</li>`)}
+        </ol>
+      </div>
       ${
         step.kind === 'timed'
           ? nothing

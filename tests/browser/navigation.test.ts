@@ -144,3 +144,34 @@ describe('pause in Chromium', () => {
     });
   });
 });
+
+describe('the start screen step list', () => {
+  it('shows each step with its picture and what a session needs, and starts at a chosen step', async () => {
+    await withApp(appUrl, '/', CLIP, async (session) => {
+      const page = session.page;
+      await page.locator('start-screen label[data-choice=extended]').click();
+      expect(await page.locator('start-screen .needs').textContent()).toBe(
+        'You will need: a facial roller, a serum, a moisturiser, a gua sha stone.',
+      );
+      await page.locator('start-screen label[data-choice=anma]').click();
+      expect(await page.locator('start-screen .needs').count()).toBe(0);
+      await page.locator('start-screen .step-list summary').click();
+      const pictures = page.locator('start-screen .step-list step-picture svg');
+      expect(await pictures.count()).toBe(5);
+      // Each picture draws its stroke and says in words where the hands go.
+      expect(
+        await page.locator('start-screen li[data-step=eye-circles] svg').getAttribute('aria-label'),
+      ).toMatch(/^Where the hands go: fingertips on the bone around the eye/);
+      expect(
+        await page.locator('start-screen li[data-step=eye-circles] svg path.stroke').count(),
+      ).toBe(2);
+      await page.getByRole('button', { name: 'Start at Eye circles' }).click();
+      await expect
+        .poll(() => page.locator('step-card h2').textContent(), { timeout: 60_000 })
+        .toBe('Eye circles');
+      expect(new URL(page.url()).search).toBe('?routine=anma&step=eye-circles');
+      expect(await page.locator('step-card step-picture svg path.stroke').count()).toBe(2);
+      expect(session.consoleErrors).toEqual([]);
+    });
+  });
+});
