@@ -45,7 +45,7 @@ const CHECK_MARGIN_MS = 500;
  * and the camera check (a second of holding still) happen there, as a person's would before the
  * first stroke, so the first pass of the clip is the one counted.
  */
-export const LIVE_LEAD_MS = 4000;
+export const LIVE_LEAD_MS = 6000;
 
 /** The .y4m for Chromium's fake camera: uncompressed, so made when needed and removed after. */
 function makeY4m(plan: ClipPlan, mjpeg: string): string {

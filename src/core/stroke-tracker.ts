@@ -53,6 +53,12 @@ const NOISE_FACE_WIDTHS = 0.05;
 const MIN_STROKE_FACE_WIDTHS = 0.1;
 /** A forward stroke shorter than this share of a full one is ignored rather than called too short. */
 const SHORT_SHARE = 0.6;
+/** A stroke seen in fewer frames than this may have lost its ends between them. */
+const SPARSE_SAMPLES = 6;
+/** Longer gaps between frames are dropouts, not the frame rate (ms). */
+const MAX_FRAME_INTERVAL_MS = 400;
+/** How fast the typical frame interval follows the latest (share per frame). */
+const INTERVAL_SMOOTHING = 0.1;
 
 export const STROKE_TUNING: Readonly<Record<PathStrokeKind, StrokeKindTuning>> = {
   glide: {
@@ -200,6 +206,8 @@ export class StrokeTracker {
   /** Time of the frame before the current one. */
   private previousFrameT = -Infinity;
   private frameT = -Infinity;
+  /** Typical time between frames (ms), smoothed: what a stroke's ends may have gone unseen for. */
+  private frameInterval = 0;
   private lastSampleS = 0;
   /** The hand was seen off the path since its last contact: it lifted, it did not vanish. */
   private seenOffPath = false;
@@ -278,6 +286,12 @@ export class StrokeTracker {
   update(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
     this.previousFrameT = this.frameT;
     this.frameT = t;
+    if (Number.isFinite(this.previousFrameT)) {
+      const dt = Math.min(t - this.previousFrameT, MAX_FRAME_INTERVAL_MS);
+      this.frameInterval = this.frameInterval
+        ? this.frameInterval + INTERVAL_SMOOTHING * (dt - this.frameInterval)
+        : dt;
+    }
     const attempt = this.step(t, sample, approach);
     if (attempt) return attempt;
     // A flick waiting for its return long enough goes out alone.
@@ -505,12 +519,21 @@ export class StrokeTracker {
     const departT = goesForward ? this.forwardDepartT : this.backwardDepartT;
     const duration = Math.max(0, strokeEndT - departT);
     const seenWhole = this.startSeen && ending !== 'gap' && ending !== 'jump';
+    // Between frames the hand goes on unseen: a brisk stroke seen from touch-down to lift-off in
+    // only a handful of frames (a flick at a few frames a second) has its first and last stretches
+    // fall between them. Half a frame's travel at each end, at the speed seen.
+    const unseenEnds =
+      seenWhole && skin.samples < SPARSE_SAMPLES
+        ? (magnitude * this.frameInterval) / Math.max(duration, this.frameInterval)
+        : 0;
+    const travel = magnitude + unseenEnds;
     let verdict: StrokeVerdict;
     if (direction < 0) {
-      // A short backward slide is repositioning, not an attempt.
+      // A short backward slide is repositioning, not an attempt (only what was seen counts
+      // against the person).
       if (magnitude < this.minTravel) return null;
       verdict = 'wrong-direction';
-    } else if (magnitude < this.minTravel) {
+    } else if (travel < this.minTravel) {
       // Only a real try, seen from start to end, earns the hint; a shorter slide or a piece cut
       // off by lost tracking is no stroke at all.
       if (!seenWhole || magnitude < SHORT_SHARE * this.minTravel) {

@@ -15,7 +15,10 @@ function relit(image: LumaImage, f: (x: number, y: number, v: number) => number)
   for (let y = 0; y < image.height; y++)
     for (let x = 0; x < image.width; x++) {
       const i = y * image.width + x;
-      luma[i] = Math.max(0, Math.min(255, f(x / image.width, y / image.height, image.luma[i] ?? 0)));
+      luma[i] = Math.max(
+        0,
+        Math.min(255, f(x / image.width, y / image.height, image.luma[i] ?? 0)),
+      );
     }
   return { width: image.width, height: image.height, luma };
 }
@@ -33,9 +36,19 @@ describe('lightingIssue on a real photo and its real landmarks', () => {
   });
 
   it('says when the room is too dark', () => {
-    expect(lightingIssue(relit(lit, (_x, _y, v) => v * 0.3), face.landmarks)).toBe('too-dark');
+    expect(
+      lightingIssue(
+        relit(lit, (_x, _y, v) => v * 0.3),
+        face.landmarks,
+      ),
+    ).toBe('too-dark');
     // Dimmer, but still enough.
-    expect(lightingIssue(relit(lit, (_x, _y, v) => v * 0.7), face.landmarks)).toBeNull();
+    expect(
+      lightingIssue(
+        relit(lit, (_x, _y, v) => v * 0.7),
+        face.landmarks,
+      ),
+    ).toBeNull();
   });
 
   it('says when one side of the face is in shadow', () => {

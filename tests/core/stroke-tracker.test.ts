@@ -87,6 +87,23 @@ describe('StrokeTracker', () => {
     expect(feed(tracker, [...ramp(0.5, 0.62, 10), ...away(12)], 5000)).toEqual([]);
   });
 
+  it('counts a brisk flick seen in two frames at 8 a second whole, but not a slow short push', () => {
+    // Frames every 125 ms: the hand under the chin, a flick seen mid-way twice, then lifted.
+    const at8fps = (positions: (number | 'off')[]) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.flick);
+      const attempts = positions.flatMap((s, i) => {
+        const sample = s === 'off' ? s : { s, pinch: false, distance: 0, palm: 1 };
+        const attempt = tracker.update(i * 125, sample);
+        return attempt ? [attempt] : [];
+      });
+      return verdicts([...attempts, ...tracker.flush()]);
+    };
+    // 0.3 of the path seen, below the 0.35 a flick needs: the rest went by between frames.
+    expect(at8fps([...away(4), 0.3, 0.6, ...away(10)])).toEqual(['good']);
+    // The same 0.3 pushed slowly, seen in eight frames: no part of it went unseen. Too short.
+    expect(at8fps([...away(4), ...ramp(0.3, 0.6, 8), ...away(10)])).toEqual(['too-short']);
+  });
+
   it('bridges short hand dropouts inside one stroke', () => {
     const positions = ramp(0, 1, 25).map((s, i) => (i % 3 === 1 ? null : s));
     expect(
