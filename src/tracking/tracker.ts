@@ -34,6 +34,8 @@ export type TrackingErrorListener = (error: Error) => void;
 
 /** Hand workers taking turns on camera frames (on a machine fast enough for them). */
 export const HAND_WORKERS = 2;
+/** Results of two hand workers this close in time (ms) see the same hands. */
+const AGREE_MS = 300;
 
 /** How to load a tracker: see {@link Tracker.create}. */
 export interface TrackerOptions {
@@ -62,6 +64,8 @@ export class Tracker {
   private lastEmittedT = -Infinity;
   private readonly numHands: number[];
   private readonly policy: HandWorkerPolicy;
+  /** Each hand worker's latest result: its frame time and how many hands it found. */
+  private readonly handsSeen: ({ t: number; count: number } | undefined)[] = [];
   private listener: TrackedFrameListener | null = null;
   /** The newest camera frame offered, so a worker that frees up can take it at once. */
   private latest: { source: ImageBitmapSource; t: number; capturedAt: number } | null = null;
@@ -233,9 +237,27 @@ export class Tracker {
     this.lastTimings = { ...this.lastTimings, handMs: result.inferenceMs };
     this.load.record('hand', result.inferenceMs);
     this.policy.observe(t, result.hands.length);
+    const missesHands = this.missesHandsSeenByOthers(index, t, result.hands.length);
+    this.handsSeen[index] = { t, count: result.hands.length };
     // The worker starts on the next frame before this one's results are handled.
     this.dispatch();
-    this.emit(t, result.hands, capturedAt);
+    if (!missesHands) this.emit(t, result.hands, capturedAt);
+  }
+
+  /**
+   * Whether worker `index` found fewer hands at `t` than another worker found a moment before.
+   * NOTE: a worker that is not tracking must find hands by palm detection, which often misses a
+   * hand on the face that the worker tracking it still follows; its frame would be a false
+   * dropout, so it is left out (the hand really gone, the tracking worker soon says so too).
+   */
+  private missesHandsSeenByOthers(index: number, t: number, count: number): boolean {
+    return this.handsSeen.some(
+      (seen, other) =>
+        other !== index &&
+        seen !== undefined &&
+        Math.abs(t - seen.t) <= AGREE_MS &&
+        seen.count > count,
+    );
   }
 
   private emit(t: number, hands: HandObservation[], capturedAt: number): void {

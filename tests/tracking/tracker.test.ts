@@ -154,6 +154,42 @@ describe('Tracker', () => {
     expect(hands[0]?.timestamps.length).toBe(before + 20);
   });
 
+  it('leaves out a frame where one hand worker misses a hand the other has just tracked', async () => {
+    const face = new FakeDetector();
+    const oneHand = {
+      hands: [{ landmarks: [], worldLandmarks: [], handedness: 'Left', score: 1 }],
+    };
+    // The first worker (looking by palm detection) finds nothing; the second tracks a hand.
+    const hands = [new FakeDetector(), new FakeDetector(oneHand as Partial<DetectionResult>)];
+    const tracker = Tracker.fromDetectors(face, hands, 1);
+    const emitted: { t: number; hands: number }[] = [];
+    tracker.listen(
+      (frame) => emitted.push({ t: frame.t, hands: frame.hands.length }),
+      () => {},
+    );
+    // Two frames at once: the first worker takes one, the second the next.
+    const run = async (t: number) => {
+      tracker.offer({} as ImageBitmapSource, t, t);
+      tracker.offer({} as ImageBitmapSource, t + 1, t + 1);
+      for (const copy of copies.splice(0)) copy();
+      await flush();
+      for (const hand of hands) hand.finish();
+      face.finish();
+      await flush();
+    };
+    await run(100);
+    await run(200);
+    // Long after the second worker last saw the hand, an empty frame is news again.
+    await run(900);
+    expect(emitted).toEqual([
+      { t: 100, hands: 0 },
+      { t: 101, hands: 1 },
+      { t: 201, hands: 1 },
+      { t: 900, hands: 0 },
+      { t: 901, hands: 1 },
+    ]);
+  });
+
   it('reports a failing worker and emits nothing after dispose', async () => {
     const face = new FakeDetector();
     const hand = new FakeDetector();
