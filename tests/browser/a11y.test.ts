@@ -43,6 +43,9 @@ describe('accessibility in Chromium', () => {
         // The start button is in view on a laptop screen.
         expect(await page.locator('start-screen button.start').isVisible()).toBe(true);
         found.push(...(await violations(page, 'start')));
+        // The step list open, with its pictures and buttons.
+        await page.locator('start-screen .step-list summary').click();
+        found.push(...(await violations(page, 'start, steps listed')));
 
         await page.click('start-screen button.start');
         await page.locator('massage-app .error').waitFor({ timeout: 30_000 });
