@@ -33,6 +33,32 @@ describe('framing of the face before counting', () => {
       return [p[0] + (cheek[0] - p[0]) * 0.7, p[1], p[2]] as Point3;
     });
     expect(framingIssue(turned, size)).toBe('face-turned');
+    // Toward the other cheek too.
+    const other = landmarks.map((p, i) => {
+      if (i !== 1) return p;
+      const cheek = landmarks[454] as Point3;
+      return [p[0] + (cheek[0] - p[0]) * 0.7, p[1], p[2]] as Point3;
+    });
+    expect(framingIssue(other, size)).toBe('face-turned');
+  });
+
+  it('measures a tilted face across its cheeks, not its width in the picture', () => {
+    // Rolled 60° about the nose tip: narrow across the picture, as near as before.
+    const [nx, ny] = landmarks[1] as Point3;
+    const [c, s] = [Math.cos(Math.PI / 3), Math.sin(Math.PI / 3)];
+    const rolled = landmarks.map(([x, y, z]) => {
+      const [px, py] = [(x - nx) * size.width, (y - ny) * size.height];
+      return [
+        nx + (c * px - s * py) / size.width,
+        ny + (s * px + c * py) / size.height,
+        z,
+      ] as Point3;
+    });
+    expect(framingIssue(moved(0, 0, 0.7), size)).toBeNull();
+    const rolledSmaller = rolled.map(
+      ([x, y, z]) => [nx + (x - nx) * 0.7, ny + (y - ny) * 0.7, z] as Point3,
+    );
+    expect(framingIssue(rolledSmaller, size)).not.toBe('face-too-far');
   });
 
   it('is ready once the face has been held still for a moment', () => {
@@ -40,6 +66,9 @@ describe('framing of the face before counting', () => {
     expect(hold.still(0, landmarks)).toBe(false);
     expect(hold.still(SETTLE_MS - 1, landmarks)).toBe(false);
     expect(hold.still(SETTLE_MS, landmarks)).toBe(true);
+    // Framing lost and found again: the second starts over.
+    hold.reset();
+    expect(hold.still(SETTLE_MS + 100, landmarks)).toBe(false);
     const moving = new FramingHold();
     for (let t = 0; t <= 3000; t += 100)
       expect(moving.still(t, moved((t / 3000) * 0.3 - 0.15, 0))).toBe(false);

@@ -85,9 +85,13 @@ describe('GestureHold', () => {
   });
 
   it('starts over when the hand moves, and only counts a sign held still', () => {
+    // Held still low on the right, clear of the face, the sign counts...
+    expect(run(new GestureHold(face.size), 0, 1500, () => [handAt(0.8, 0.9)]).fired).toHaveLength(
+      1,
+    );
+    // ...but not sweeping across the same stretch of the picture.
     const hold = new GestureHold(face.size);
-    // Sweeping across the bottom of the picture.
-    const { fired } = run(hold, 0, 3000, (t) => [handAt(0.05 + (t / 3000) * 0.25, 0.9)]);
+    const { fired } = run(hold, 0, 3000, (t) => [handAt(0.68 + (t / 3000) * 0.28, 0.9)]);
     expect(fired).toEqual([]);
   });
 
@@ -98,6 +102,9 @@ describe('GestureHold', () => {
     expect(run(short, 0, 1300, gap(400, 1000)).fired).toHaveLength(1);
     const long = new GestureHold(face.size);
     expect(run(long, 0, 1900, gap(400, 1300)).fired).toEqual([]);
+    // Once the hand has been gone that long, the progress ring goes too.
+    const gone = new GestureHold(face.size);
+    expect(run(gone, 0, 1290, gap(400, 1300)).last?.gesture).toBeNull();
   });
 
   it('waits for the hand to be let down before the next command', () => {

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPng } from '../../scripts/clips/image';
 import { type LumaImage, lightingIssue, lumaOf } from '../../src/core/lighting';
-import { fixturesDir } from '../browser/app-session';
+import { sharedFixturesDir } from '../support/fixtures';
 import { realFace } from '../support/traces';
 
 const face = realFace('bg_face_640x480');
-const picture = readPng(join(fixturesDir, 'bg_face_640x480.png'));
+const picture = readPng(join(sharedFixturesDir(), 'bg_face_640x480.png'));
 const lit = lumaOf(picture.data, picture.width, picture.height);
 
 /** The picture with each pixel's brightness changed by `f(x, y, luma)` (x, y normalised). */
@@ -30,7 +30,7 @@ describe('lightingIssue on a real photo and its real landmarks', () => {
 
   it('finds nothing wrong with a second real photo, a face in a bright office', () => {
     const other = realFace('business_person');
-    const png = readPng(join(fixturesDir, 'business_person.png'));
+    const png = readPng(join(sharedFixturesDir(), 'business_person.png'));
     expect([png.width, png.height]).toEqual([other.size.width, other.size.height]);
     expect(lightingIssue(lumaOf(png.data, png.width, png.height), other.landmarks)).toBeNull();
   });
