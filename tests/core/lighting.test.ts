@@ -66,3 +66,12 @@ describe('lightingIssue on a real photo and its real landmarks', () => {
     expect(lightingIssue(window, face.landmarks)).toBe('backlit');
   });
 });
+
+describe('lumaOf', () => {
+  it('weighs red, green and blue as Rec. 601 does, pixel by pixel', () => {
+    const rgba = [255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 100, 100, 100, 255];
+    const image = lumaOf(rgba, 2, 2);
+    expect([image.width, image.height]).toEqual([2, 2]);
+    expect([...(image.luma as Uint8Array)]).toEqual([76, 149, 29, 100]);
+  });
+});
