@@ -6,7 +6,13 @@ import type { RoutineStep } from '../core/routine-schema';
 import { type ArrowPath, arrowPaths } from './arrow-paths';
 import { FaceMeshLayer } from './face-mesh-layer';
 import { LandmarkDots } from './landmark-dots';
-import { createViewMapping, projectLandmark, smoothingFactor, type ViewPoint } from './projection';
+import {
+  arrowRadius,
+  createViewMapping,
+  projectLandmark,
+  smoothingFactor,
+  type ViewPoint,
+} from './projection';
 import { type ArrowTone, StrokeArrow } from './stroke-arrow';
 import type { StrokeOverlay } from './stroke-overlay';
 
@@ -57,6 +63,9 @@ export class ArrowLayer {
     this.faceMesh = new FaceMeshLayer(triangles);
     this.faceMesh.addTo(this.scene);
   }
+
+  /** The arrows' tube radius in the last frame (view pixels). */
+  radius = 0;
 
   /** Arrows shown in the last frame. */
   get visibleArrows(): number {
@@ -109,7 +118,8 @@ export class ArrowLayer {
       projectLandmark(face.landmarks[454] as Point3, frameSize.height, mapping, this.projected).x -
         projectLandmark(face.landmarks[234] as Point3, frameSize.height, mapping, this.projected).x,
     );
-    const radius = Math.max(2.5, faceWidth * 0.016);
+    const radius = arrowRadius(faceWidth);
+    this.radius = radius;
     // Reduced motion: no travelling marker, and the arrows keep still between tracked frames.
     const still = state.reducedMotion;
     const phase = still ? 0 : (now % BEAD_PERIOD_MS) / BEAD_PERIOD_MS;

@@ -66,3 +66,13 @@ export function smoothingFactor(dtMs: number, tauMs: number): number {
   if (dtMs <= 0) return 0;
   return 1 - Math.exp(-dtMs / tauMs);
 }
+
+/** The thinnest an arrow's tube gets (radius, view pixels): still seen on a phone. */
+export const MIN_ARROW_RADIUS = 2.5;
+/** An arrow's tube radius as a share of the face's width on screen. */
+const ARROW_RADIUS_SHARE = 0.016;
+
+/** The radius of the arrows' tubes for a face `faceWidthPx` wide on screen: with the face, never thinner than {@link MIN_ARROW_RADIUS}. */
+export function arrowRadius(faceWidthPx: number): number {
+  return Math.max(MIN_ARROW_RADIUS, faceWidthPx * ARROW_RADIUS_SHARE);
+}

@@ -103,6 +103,11 @@ export class StrokeOverlay extends LitElement {
     this.resting = false;
   }
 
+  /** How thick the arrows were drawn in the last frame (CSS pixels). */
+  get arrowThickness(): number {
+    return 2 * (this.layer?.radius ?? 0);
+  }
+
   /** Arrows drawn in the last frame. */
   get visibleArrows(): number {
     return this.layer?.visibleArrows ?? 0;

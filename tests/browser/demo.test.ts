@@ -50,6 +50,35 @@ describe('the demo and the mannequin in Chromium', () => {
     );
   });
 
+  it('draws arrows a phone can show, and thicker ones on a laptop', async () => {
+    await withApp(
+      appUrl,
+      '/',
+      null,
+      async (session) => {
+        const page = session.page;
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.click('start-screen button.demo');
+        const overlay = page.locator('stroke-overlay');
+        const state = () =>
+          overlay.evaluate((el) => {
+            const o = el as unknown as { arrowThickness: number; visibleArrows: number };
+            return { thickness: o.arrowThickness, arrows: o.visibleArrows };
+          });
+        await expect.poll(async () => (await state()).arrows, { timeout: 60_000 }).toBe(2);
+        const phone = (await state()).thickness;
+        // At least 5 CSS pixels across, and really drawn.
+        expect(phone).toBeGreaterThanOrEqual(5);
+        expect(
+          countArrowPixels(await page.locator('session-view .stage').screenshot()),
+        ).toBeGreaterThan(150);
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await expect.poll(async () => (await state()).thickness).toBeGreaterThan(phone);
+      },
+      { chromiumArgs: ['!--use-fake-device-for-media-stream'] },
+    );
+  });
+
   it('hides the video behind a neutral face when asked, and keeps tracking', async () => {
     await withApp(appUrl, '/?routine=facegym-daily&step=jawline-glide', CLIP, async (session) => {
       const page = session.page;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrowRadius,
   createViewMapping,
+  MIN_ARROW_RADIUS,
   projectLandmark,
   smoothingFactor,
   type ViewPoint,
@@ -70,5 +72,15 @@ describe('smoothingFactor', () => {
   it('is 0 for no time and close to 1 after many time constants', () => {
     expect(smoothingFactor(0, 45)).toBe(0);
     expect(smoothingFactor(450, 45)).toBeGreaterThan(0.9999);
+  });
+});
+
+describe('arrowRadius', () => {
+  it('grows with the face on screen and never gets thinner than a phone can show', () => {
+    // A face 600 px wide on a laptop, 150 px on a phone.
+    expect(arrowRadius(600)).toBeCloseTo(9.6);
+    expect(arrowRadius(300)).toBeCloseTo(4.8);
+    expect(arrowRadius(150)).toBe(MIN_ARROW_RADIUS);
+    expect(MIN_ARROW_RADIUS).toBeGreaterThanOrEqual(2.5);
   });
 });
