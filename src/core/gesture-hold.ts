@@ -101,7 +101,8 @@ export class GestureHold {
   ): { gesture: HandGesture; x: number; y: number; palm: number } | null {
     if (this.fired && frame.t - this.firedAt > RELEASE_MS) this.fired = false;
     // A sign is made beside a face in view; a face lost is most often a face covered by the hands.
-    if (!frame.face) return null;
+    // With a second face in view, a hand may be the other person's: no command is taken.
+    if (!frame.face || (frame.facesInView ?? 1) > 1) return null;
     const box = faceBox(frame.face.landmarks);
     for (const hand of frame.hands) {
       const gesture = classifyGesture(hand.landmarks, this.size);

@@ -65,6 +65,10 @@ describe('the live coach in Chromium on the fake camera', () => {
           ?.shadowRoot?.querySelector('session-view')
           ?.shadowRoot?.querySelector('stroke-overlay')?.visibleArrows === 2,
     );
+    // Hands-free signs off: the ring of a sign being held (the clip's hand beside the face for a
+    // moment) has the arrows' colour.
+    await page.locator('session-view .hands-free summary').click();
+    await page.locator('session-view .hands-free input[type=checkbox]').uncheck();
     const stage = page.locator('massage-app .stage');
     await page.waitForTimeout(300);
     const withArrows = countArrowPixels(

@@ -84,6 +84,16 @@ describe('GestureHold', () => {
     expect(fired).toEqual([]);
   });
 
+  it('takes no sign while a second face is in view, whose hand it may be', () => {
+    const hold = new GestureHold(face.size);
+    const fired: string[] = [];
+    for (let t = 0; t <= 3000; t += 66) {
+      const state = hold.update({ ...frame(t, [handAt(0.08, 0.9)]), facesInView: 2 });
+      if (state.fired) fired.push(state.fired);
+    }
+    expect(fired).toEqual([]);
+  });
+
   it('starts over when the hand moves, and only counts a sign held still', () => {
     // Held still low on the right, clear of the face, the sign counts...
     expect(run(new GestureHold(face.size), 0, 1500, () => [handAt(0.8, 0.9)]).fired).toHaveLength(
