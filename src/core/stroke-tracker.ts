@@ -233,10 +233,21 @@ export class StrokeTracker {
   private palmSum = 0;
   private samples = 0;
   /** The skin measures up to the furthest point either way: a stroke ends there, its return does not count. */
-  private readonly upToMax = { distance: 0, palm: 0, samples: 0 };
-  private readonly upToMin = { distance: 0, palm: 0, samples: 0 };
-  /** Palm ratio when the attempt began, and when it reached its furthest point either way. */
-  private firstPalm = 1;
+  private readonly upToMax = { distance: 0, palm: 0, samples: 0, leastPalm: 1 };
+  private readonly upToMin = { distance: 0, palm: 0, samples: 0, leastPalm: 1 };
+  /**
+   * The smallest palm seen in the attempt (the hand nearest the skin; a single frame of a hand
+   * just found again is often sized wrong, so not the first), and the palm at its furthest point
+   * either way.
+   */
+  private leastPalm = 1;
+  /** Each contact's place along the path and palm size, in order: where the hand came down. */
+  private readonly trailS: number[] = [];
+  private readonly trailPalm: number[] = [];
+  /** How many contacts were taken when the hand reached its furthest point forward. */
+  private samplesAtMax = 0;
+  /** Where the hand first touched the path in this attempt (null until it has). */
+  private landedS: number | null = 0;
   private palmAtMax = 1;
   private palmAtMin = 1;
   private waiting: Waiting | null = null;
@@ -338,7 +349,12 @@ export class StrokeTracker {
       if (approach && approach.t >= this.previousFrameT && approach.s !== sample.s) {
         // Touched down mid-way, coming from just beside the path: a flick whipped up from under
         // the chin starts under the chin.
-        this.begin(approach.t, { ...sample, s: approach.s, distance: approach.distance });
+        this.begin(
+          approach.t,
+          { ...sample, s: approach.s, distance: approach.distance },
+          true,
+          false,
+        );
         return this.step(t, sample);
       }
       // A hand that comes into view already on the path was not seen touching down.
@@ -353,8 +369,12 @@ export class StrokeTracker {
     if (this.restartedAfterGap(unseenMs, sample)) {
       const vanishedS = this.lastS;
       const vanishedT = this.lastSeenT;
+      const liftedFirst = this.offSince !== null;
       const attempt = this.finish('jump');
-      if (sample.s > vanishedS) {
+      if (liftedFirst) {
+        // Seen lifting off before it vanished: back on the path, it was not seen touching down.
+        this.begin(t, sample, false);
+      } else if (sample.s > vanishedS) {
         // Moved forward unseen: a new stroke set off from where the hand vanished.
         this.begin(vanishedT, { ...sample, s: vanishedS });
         this.step(t, sample);
@@ -407,7 +427,8 @@ export class StrokeTracker {
     return [attempt, waiting].filter((a): a is StrokeAttempt => a !== null);
   }
 
-  private begin(t: number, sample: PathContact, startSeen = true): void {
+  /** `onPath`: the attempt begins with the hand on the path (not beside it, coming in). */
+  private begin(t: number, sample: PathContact, startSeen = true, onPath = true): void {
     const s = sample.s;
     this.active = true;
     this.startSeen = startSeen;
@@ -420,12 +441,17 @@ export class StrokeTracker {
     this.holdSince = null;
     this.longestHold = 0;
     this.distanceSum = this.palmSum = this.samples = 0;
+    this.trailS.length = this.trailPalm.length = 0;
     this.take(t, sample);
+    this.landedS = onPath ? s : null;
   }
 
   /** Takes a contact into the attempt's extremes, timings, pinches, hold and skin measures. */
   private take(t: number, { s, pinch, distance, palm }: PathContact): void {
-    if (this.samples === 0) this.firstPalm = palm;
+    this.landedS ??= s;
+    if (this.samples === 0 || palm < this.leastPalm) this.leastPalm = palm;
+    this.trailS.push(s);
+    this.trailPalm.push(palm);
     if (pinch && !this.pinchClosed) this.pinches++;
     this.pinchClosed = pinch;
     this.distanceSum += distance;
@@ -446,6 +472,7 @@ export class StrokeTracker {
       this.forwardDepartDistance = this.nearLowDistance;
       this.distanceAtMax = distance;
       this.palmAtMax = palm;
+      this.samplesAtMax = this.samples;
       this.snapshot(this.upToMax);
     }
     if (s < this.minS || this.samples === 1) {
@@ -471,10 +498,25 @@ export class StrokeTracker {
     }
   }
 
-  private snapshot(out: { distance: number; palm: number; samples: number }): void {
+  /** The largest palm seen on the second half of the way to the furthest point forward. */
+  private largestPalmInSecondHalf(): number {
+    const middle = (this.startS + this.maxS) / 2;
+    let largest = 0;
+    for (let i = 0; i < this.samplesAtMax; i++)
+      if ((this.trailS[i] ?? 0) >= middle) largest = Math.max(largest, this.trailPalm[i] ?? 0);
+    return largest;
+  }
+
+  private snapshot(out: {
+    distance: number;
+    palm: number;
+    samples: number;
+    leastPalm: number;
+  }): void {
     out.distance = this.distanceSum;
     out.palm = this.palmSum;
     out.samples = this.samples;
+    out.leastPalm = this.leastPalm;
   }
 
   private finish(ending: Ending): StrokeAttempt | null {
@@ -492,7 +534,8 @@ export class StrokeTracker {
     const previous = this.lastJudged;
     // The hand going back after a stroke, less on the skin than the stroke was or coming off it
     // as it goes (the palm growing toward the camera), is its return.
-    const palmGrowth = (goesForward ? this.palmAtMax : this.palmAtMin) / this.firstPalm;
+    const palmAtEnd = goesForward ? this.palmAtMax : this.palmAtMin;
+    const palmGrowth = palmAtEnd / skin.leastPalm;
     if (
       !this.tuning.returnsOnSkin &&
       previous &&
@@ -509,10 +552,17 @@ export class StrokeTracker {
     const closing = goesForward
       ? this.forwardDepartDistance - this.distanceAtMax
       : this.backwardDepartDistance - this.distanceAtMin;
+    // A full stroke the right way is seen gliding on the skin, not only arriving through the air
+    // at the far end and staying there, nor coming down onto the skin only as it ends (the palm
+    // shrinking as the hand goes away from the camera).
+    const landedS = this.landedS ?? this.maxS;
+    const glidedOnSkin = this.maxS - landedS >= this.noiseTravel;
+    const cameDown =
+      goesForward && palmAtEnd * (1 + RETURN_PALM_GROWTH) < this.largestPalmInSecondHalf();
     if (
       !this.tuning.returnsOnSkin &&
       closing > APPROACH_CLOSING &&
-      (!goesForward || magnitude < this.minTravel)
+      (!goesForward || magnitude < this.minTravel || !glidedOnSkin || cameDown)
     ) {
       return null;
     }

@@ -311,6 +311,76 @@ describe('StrokeTracker', () => {
     expect(verdicts(full.flush())).toEqual(['good']);
   });
 
+  it('gives no verdict to a hand that arrives through the air at the far end and only slides back', () => {
+    // Frames every 150 ms, as on a busy machine: the hand a quarter face width off the path, then
+    // at the path's far end; it rests there and slides back along the skin, against the arrow.
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const contact = (s: number, distance = 0.005) => ({ s, pinch: false, distance, palm: 1 });
+    const attempts: StrokeAttempt[] = [];
+    const at = (i: number) => 1000 + i * 150;
+    tracker.update(at(0), null);
+    const arrived = tracker.update(at(1), contact(1, 0.03), { t: at(0), s: 0.52, distance: 0.24 });
+    if (arrived) attempts.push(arrived);
+    const rest = [1, 1, ...ramp(1, 0, 8)].map((s) => contact(s));
+    rest.forEach((sample, i) => {
+      const attempt = tracker.update(at(i + 2), sample);
+      if (attempt) attempts.push(attempt);
+    });
+    for (let i = 0; i < 6; i++) {
+      const attempt = tracker.update(at(i + 12), 'off');
+      if (attempt) attempts.push(attempt);
+    }
+    expect(verdicts(attempts)).toEqual(['wrong-direction']);
+  });
+
+  it('takes a movement that comes down onto the skin only as it ends for the hand coming in', () => {
+    // Closing in on the path the arrow's way, the palm shrinking over the second half of the way
+    // (the hand going away from the camera, down to the skin): coming in, then a reversed slide.
+    const comingIn = (palmAt: (i: number) => number) =>
+      ramp(0.1, 0.85, 12).map((s, i) => ({ s, distance: 0.1 - (0.092 * i) / 11, palm: palmAt(i) }));
+    const slide = ramp(0.85, 0.1, 12).map((s) => ({ s, distance: 0.005 }));
+    const landedLate = new StrokeTracker(STROKE_TUNING.glide);
+    const late = comingIn((i) => (i < 7 ? 1.15 : 1.15 - (0.15 * (i - 6)) / 5));
+    const lateAttempts = [...feedContacts(landedLate, [...late, ...slide]), ...landedLate.flush()];
+    expect(verdicts(lateAttempts)).toEqual(['wrong-direction']);
+    // Come down at the start, then glided the whole way on the skin: a stroke.
+    const landedEarly = new StrokeTracker(STROKE_TUNING.glide);
+    const early = comingIn((i) => (i < 3 ? 1.15 - 0.075 * i : 1));
+    const earlyAttempts = [
+      ...feedContacts(landedEarly, [...early, ...slide]),
+      ...landedEarly.flush(),
+    ];
+    expect(verdicts(earlyAttempts)).toEqual(['good', 'wrong-direction']);
+  });
+
+  it('measures the palm growth of a return from its smallest palm, not a first frame sized wrong', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    // A reversed stroke on the skin, the hand lifted, then found again with its palm sized too
+    // big for one frame and going back up the path growing toward the camera.
+    const stroke = ramp(1, 0, 20).map((s) => ({ s, palm: 1.2 }));
+    const back = ramp(0, 1, 12).map((s, i) => ({ s, palm: i === 0 ? 1.45 : 0.95 + 0.03 * i }));
+    const attempts = [
+      ...feedContacts(tracker, stroke),
+      ...feed(tracker, away(4), 800),
+      ...feedContacts(tracker, back, 1000),
+      ...feed(tracker, away(4), 1480),
+    ];
+    expect(verdicts(attempts)).toEqual(['wrong-direction']);
+  });
+
+  it('does not credit a hand seen lifting off with a stroke from where it vanished', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    // A reversed stroke, the hand seen off the path, lost for 0.2 s, then found further along.
+    const attempts = feed(tracker, [
+      ...ramp(1, 0.1, 20),
+      'off',
+      ...lost(5),
+      ...ramp(0.45, 0.75, 5),
+      ...away(6),
+    ]);
+    expect(verdicts(attempts)).toEqual(['wrong-direction']);
+  });
+
   it('starts a stroke where the hand was just beside the path', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.flick);
     tracker.setPathLength(0.3);
