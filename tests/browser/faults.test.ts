@@ -231,7 +231,7 @@ describe('camera faults in Chromium', () => {
     });
   });
 
-  it('offers a camera picker when there are several, and switches to the chosen one', async () => {
+  it('offers a camera picker when there are several, switches to the chosen one and remembers it', async () => {
     await withApp(
       appUrl,
       JAWLINE,
@@ -255,6 +255,20 @@ describe('camera faults in Chromium', () => {
           .toEqual([second]);
         const before = trackedFrames(session);
         await untilTracked(session, before, 60_000);
+        // A reload opens the chosen camera again, not the first one.
+        await page.reload();
+        await page.waitForFunction(() => document.title.startsWith('Jawline glide'), null, {
+          timeout: 120_000,
+        });
+        await expect
+          .poll(() =>
+            page.evaluate(() => {
+              const streams = (window as unknown as { __cameraStreams: MediaStream[] })
+                .__cameraStreams;
+              return streams.map((s) => s.getVideoTracks()[0]?.getSettings().deviceId);
+            }),
+          )
+          .toEqual([second]);
       },
       { chromiumArgs: ['--use-fake-device-for-media-stream=device-count=2'] },
     );
