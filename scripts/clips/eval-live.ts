@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, preview } from 'vite';
 import { SETTLE_MS } from '../../src/core/framing.ts';
+import type { StrokeOverlay } from '../../src/overlay/stroke-overlay.ts';
 import { openApp } from '../../tests/browser/app-session.ts';
 import { chromiumCpuSeconds, cpuSince } from '../../tests/browser/process-cpu.ts';
 import { buildClip } from './make-clips.ts';
@@ -33,6 +34,16 @@ export interface LiveResult {
   cpu: Map<string, number>;
   /** Length of the pass (ms). */
   passMs: number;
+  /** The lowest tracking quality the app went to during the pass (levels below full). */
+  lowestQuality: number;
+  /** The overlay's pixels per CSS pixel at the end of the pass. */
+  overlayPixelRatio: number;
+}
+
+/** How to run a clip. */
+export interface EvalOptions {
+  /** Slows the page's main thread this many times (Chromium's CPU throttling), as a slow device. */
+  readonly cpuThrottle?: number;
 }
 
 /** Time after the pass during which results still count: the clip's last seconds hold no hand. */
@@ -70,10 +81,18 @@ function makeY4m(plan: ClipPlan, mjpeg: string): string {
 }
 
 /** Runs one clip through the app served at `appUrl`. */
-export async function evalClip(appUrl: string, plan: ClipPlan): Promise<LiveResult> {
+export async function evalClip(
+  appUrl: string,
+  plan: ClipPlan,
+  options: EvalOptions = {},
+): Promise<LiveResult> {
   const y4m = makeY4m(plan, await buildClip(plan));
   const session = await openApp(appUrl, plan.link, y4m);
   try {
+    if (options.cpuThrottle) {
+      const cdp = await session.page.context().newCDPSession(session.page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottle });
+    }
     // The fake camera starts its file when the app opens the camera: that is time 0 of the pass.
     const deadline = Date.now() + 30_000;
     while (
@@ -141,6 +160,9 @@ export async function evalClip(appUrl: string, plan: ClipPlan): Promise<LiveResu
     const tracking = inPass.filter((e) => e.type === 'massage-tracking');
     const tracked = (e: (typeof tracking)[number] | undefined) =>
       Number(e?.detail.framesTracked ?? 0);
+    const overlayPixelRatio = await session.page
+      .locator('stroke-overlay')
+      .evaluate((overlay) => (overlay as StrokeOverlay).pixelRatio);
     return {
       name: plan.name,
       expect: plan.expect,
@@ -156,6 +178,8 @@ export async function evalClip(appUrl: string, plan: ClipPlan): Promise<LiveResu
       pass: pass + 1,
       cpu,
       passMs: end - start,
+      lowestQuality: Math.max(0, ...tracking.map((e) => Number(e.detail.qualityLevel ?? 0))),
+      overlayPixelRatio,
     };
   } finally {
     await session.close();
@@ -181,7 +205,7 @@ export function formatResult(r: LiveResult): string {
     `wrong-direction ${String(r.wrong).padStart(2)}`,
     `other ${other || '-'}`,
     `complete ${r.completed ? 'yes' : 'no'}`,
-    `(${r.framesTracked} frames tracked, ${(r.framesTracked / seconds).toFixed(1)} a second, models ready after ${(r.loadMs / 1000).toFixed(1)} s${r.pass > 1 ? `, pass ${r.pass} counted` : ''}; Chromium CPU: ${cpu || '-'})`,
+    `(${r.framesTracked} frames tracked, ${(r.framesTracked / seconds).toFixed(1)} a second${r.lowestQuality ? `, quality down to level ${r.lowestQuality}` : ''}, models ready after ${(r.loadMs / 1000).toFixed(1)} s${r.pass > 1 ? `, pass ${r.pass} counted` : ''}; Chromium CPU: ${cpu || '-'})`,
   ].join('  ');
 }
 

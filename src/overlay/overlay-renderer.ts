@@ -25,6 +25,10 @@ export class OverlayRenderer {
   private animationId = 0;
   private lastFrameAt = -Infinity;
   private renders = 0;
+  /** Shortest time between frames set by the adaptive quality (ms), and its pixel-ratio cap. */
+  private qualityFrameMs = 0;
+  private qualityMaxPixelRatio = 2;
+  private size = { width: 0, height: 0, pixelRatio: 1 };
 
   /** Throws if WebGL is unavailable. */
   constructor(canvas: HTMLCanvasElement) {
@@ -45,8 +49,9 @@ export class OverlayRenderer {
 
   /** Matches the drawing buffer and camera to the view size in CSS pixels. */
   setSize(width: number, height: number, pixelRatio: number): void {
+    this.size = { width, height, pixelRatio };
     this.renderer.setPixelRatio(
-      this.softwareRendering ? Math.min(pixelRatio, 1) : Math.min(pixelRatio, 2),
+      Math.min(pixelRatio, this.softwareRendering ? 1 : 2, this.qualityMaxPixelRatio),
     );
     this.renderer.setSize(width, height, false);
     this.camera.left = 0;
@@ -57,15 +62,36 @@ export class OverlayRenderer {
   }
 
   /**
+   * Draws no more often than every `frameMs` and at no more than `maxPixelRatio`, as the adaptive
+   * quality says when tracking needs the CPU.
+   */
+  setQuality(frameMs: number, maxPixelRatio: number): void {
+    this.qualityFrameMs = frameMs;
+    if (maxPixelRatio === this.qualityMaxPixelRatio) return;
+    this.qualityMaxPixelRatio = maxPixelRatio;
+    if (this.size.width > 0) this.setSize(this.size.width, this.size.height, this.size.pixelRatio);
+  }
+
+  /** The drawing buffer's pixels per CSS pixel. */
+  get pixelRatio(): number {
+    return this.renderer.getPixelRatio();
+  }
+
+  /** Shortest time between two drawn frames (ms). */
+  get minFrameMs(): number {
+    return Math.max(this.softwareRendering ? SOFTWARE_FRAME_MS : 0, this.qualityFrameMs);
+  }
+
+  /**
    * Runs the render loop: `prepare` updates the scene for time `now` and says whether anything
-   * changed; the scene is drawn only then. Where WebGL runs in software, at most 25 frames a second.
+   * changed; the scene is drawn only then, and no more often than {@link minFrameMs} allows.
    */
   start(prepare: (now: number, sinceLastMs: number) => boolean): void {
     this.stop();
     const frame = (now: number) => {
       this.animationId = requestAnimationFrame(frame);
       // NOTE: a software rasteriser at the display rate takes the CPU the tracking models need.
-      if (this.softwareRendering && now - this.lastFrameAt < SOFTWARE_FRAME_MS) return;
+      if (now - this.lastFrameAt < this.minFrameMs) return;
       const since = Math.min(200, now - this.lastFrameAt);
       this.lastFrameAt = now;
       if (!prepare(now, since)) return;

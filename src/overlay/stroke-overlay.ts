@@ -15,6 +15,14 @@ export interface StrokeFlash {
   readonly at: number;
 }
 
+/** How much the overlay may spend drawing (the adaptive quality's overlay part). */
+export interface OverlayQuality {
+  /** Shortest time between two frames (ms); 0 draws at the display's rate. */
+  readonly overlayFrameMs: number;
+  /** Highest device pixel ratio to draw at. */
+  readonly maxPixelRatio: number;
+}
+
 /** Fired when the overlay cannot draw (no WebGL). */
 export type OverlayErrorEvent = CustomEvent<{ message: string }>;
 
@@ -35,6 +43,7 @@ export class StrokeOverlay extends LitElement {
     showFace: { type: Boolean },
     reducedMotion: { type: Boolean },
     resting: { type: Boolean },
+    quality: { attribute: false },
   };
 
   static override styles = css`
@@ -67,6 +76,8 @@ export class StrokeOverlay extends LitElement {
   declare reducedMotion: boolean;
   /** Between steps: the arrows are hidden, not taken down. */
   declare resting: boolean;
+  /** How often and how finely to draw, or null for the best the display allows. */
+  declare quality: OverlayQuality | null;
 
   private renderer: OverlayRenderer | null = null;
   private layer: ArrowLayer | null = null;
@@ -101,6 +112,7 @@ export class StrokeOverlay extends LitElement {
     this.showFace = false;
     this.reducedMotion = false;
     this.resting = false;
+    this.quality = null;
   }
 
   /** How thick the arrows were drawn in the last frame (CSS pixels). */
@@ -126,6 +138,11 @@ export class StrokeOverlay extends LitElement {
   /** Frames rendered so far (an idle overlay renders none). */
   get renders(): number {
     return this.renderer?.frames ?? 0;
+  }
+
+  /** The drawing buffer's pixels per CSS pixel. */
+  get pixelRatio(): number {
+    return this.renderer?.pixelRatio ?? 0;
   }
 
   /** Draw calls in the last rendered frame. */
@@ -166,6 +183,7 @@ export class StrokeOverlay extends LitElement {
       this.stale = true;
     });
     this.resizeObserver.observe(this);
+    this.applyQuality();
     this.layer = new ArrowLayer(this.renderer);
     this.layer.setStep(this.step);
     const layer = this.layer;
@@ -181,6 +199,11 @@ export class StrokeOverlay extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     this.stale = true;
     if (changed.has('step')) this.layer?.setStep(this.step);
+    if (changed.has('quality')) this.applyQuality();
+  }
+
+  private applyQuality(): void {
+    this.renderer?.setQuality(this.quality?.overlayFrameMs ?? 0, this.quality?.maxPixelRatio ?? 2);
   }
 
   override connectedCallback(): void {

@@ -1,9 +1,15 @@
 import type { FrameSize } from '../core/frame';
 import type { LumaImage } from '../core/lighting';
+import { AdaptiveQuality } from './adaptive-quality';
 import type { FrameListener, FrameSource } from './frame-source';
 import { LightMeter } from './light-meter';
 import { PipelineStats } from './pipeline-stats';
 import type { Tracker } from './tracker';
+
+/** How often the tracked and camera rates are judged for the adaptive quality (ms). */
+export const ADAPT_EVERY_MS = 500;
+/** The rates are measured over this much time (ms). */
+export const RATE_WINDOW_MS = 2000;
 
 /** Reports a tracking failure that stopped the loop. */
 export type LoopErrorListener = (error: Error) => void;
@@ -17,6 +23,8 @@ export class CameraFrameLoop implements FrameSource {
   framesTracked = 0;
   /** Timings of recent frames. */
   readonly stats = new PipelineStats();
+  /** How much the tracker and the overlay spend, from the rates measured here. */
+  readonly quality = new AdaptiveQuality();
   private listener: FrameListener | null = null;
   private readonly light: LightMeter;
   private callbackId: number | null = null;
@@ -25,6 +33,7 @@ export class CameraFrameLoop implements FrameSource {
   /** Time spent paused or hidden (ms), left out of the frames' clock; and when that began. */
   private pausedMs = 0;
   private pausedAt: number | null = null;
+  private adaptedAt = Number.NEGATIVE_INFINITY;
   private readonly onVisibility = () => {
     if (document.hidden) {
       this.cancel();
@@ -138,9 +147,23 @@ export class CameraFrameLoop implements FrameSource {
   private onVideoFrame(capturedAt: number): void {
     if (!this.running) return;
     this.schedule();
+    const now = performance.now();
+    this.stats.recordCameraFrame(now);
+    this.adapt(now);
     if (this.tracker.saturated || this.video.videoWidth === 0) return;
     const t = Math.max(performance.now() - this.pausedMs, this.lastT + 1);
     this.lastT = t;
     this.tracker.offer(this.video, t, capturedAt);
+  }
+
+  /** Judges the rates of the last few seconds and passes a new quality level on to the tracker. */
+  private adapt(now: number): void {
+    if (now - this.adaptedAt < ADAPT_EVERY_MS) return;
+    this.adaptedAt = now;
+    const since = now - RATE_WINDOW_MS;
+    const tracked = this.stats.frameRate(since, now);
+    if (this.quality.update(now, tracked, this.stats.cameraRate(since, now))) {
+      this.tracker.setQuality(this.quality.level);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { FrameSize, TrackedFrame } from '../core/frame';
 import type { LumaImage } from '../core/lighting';
+import type { AdaptiveQuality } from './adaptive-quality';
 import type { PipelineStats } from './pipeline-stats';
 
 /** Receives each tracked frame. */
@@ -16,6 +17,8 @@ export interface FrameSource {
   readonly framesTracked: number;
   /** Timings of recent frames, where the source measures them. */
   readonly stats?: PipelineStats;
+  /** How much tracking and drawing spend, where the source adapts it to the machine. */
+  readonly quality?: AdaptiveQuality;
   /** A small grey picture of the camera frame, to judge the light by (live sources only). */
   lightSample?(): LumaImage | null;
   /** Tells a live source how many hands the current step is done with. */

@@ -9,6 +9,7 @@ export class PipelineStats {
   private readonly latencies: number[] = [];
   private readonly trackedAt: number[] = [];
   private readonly inference: { face: number; hand: number }[] = [];
+  private readonly cameraAt: number[] = [];
 
   constructor(private readonly capacity = 2000) {}
 
@@ -20,6 +21,17 @@ export class PipelineStats {
       this.latencies.shift();
       this.trackedAt.shift();
     }
+  }
+
+  /** Records a new frame from the camera, tracked or not (ms, performance.now()). */
+  recordCameraFrame(at: number): void {
+    this.cameraAt.push(at);
+    if (this.cameraAt.length > this.capacity) this.cameraAt.shift();
+  }
+
+  /** Frames the camera sent per second between `since` and `until`. */
+  cameraRate(since: number, until: number): number {
+    return rate(this.cameraAt, since, until);
   }
 
   /** Records how long the face and hand models took on one frame (ms, inside their workers). */
@@ -49,7 +61,12 @@ export class PipelineStats {
 
   /** Frames tracked per second between `since` and `until`. */
   frameRate(since: number, until: number): number {
-    const count = this.trackedAt.filter((t) => t >= since && t <= until).length;
-    return until > since ? (count * 1000) / (until - since) : 0;
+    return rate(this.trackedAt, since, until);
   }
+}
+
+/** Events per second among `times` between `since` and `until`. */
+function rate(times: readonly number[], since: number, until: number): number {
+  const count = times.filter((t) => t >= since && t <= until).length;
+  return until > since ? (count * 1000) / (until - since) : 0;
 }

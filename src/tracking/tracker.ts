@@ -1,5 +1,6 @@
 import { chooseFace } from '../core/face-view';
 import type { FaceObservation, HandObservation, TrackedFrame } from '../core/frame';
+import type { QualityLevel } from './adaptive-quality';
 import { HandWorkerPolicy } from './hand-worker-policy';
 import {
   type DetectionResult,
@@ -138,6 +139,11 @@ export class Tracker {
    */
   setNumHands(numHands: number): void {
     this.policy.setWanted(numHands);
+  }
+
+  /** Runs the face model no more often than `level` allows (see {@link AdaptiveQuality}). */
+  setQuality(level: QualityLevel): void {
+    this.load.setFaceInterval(level.faceIntervalMs);
   }
 
   /** True when both workers are busy, so a new camera frame would go unused. */

@@ -8,7 +8,7 @@ export const SLOW_HAND_MS = 120;
 export const FAST_HAND_MS = 60;
 /** How often the number of hand workers may change (ms), so that it does not flap. */
 export const RECONSIDER_MS = 2000;
-/** The face model runs at most this often (ms), and less often when it is slow. */
+/** The face model runs at most this often (ms) at full quality, and less often when it is slow. */
 export const FACE_INTERVAL_MS = 100;
 /** A face older than this is not carried forward (ms), unless the face model is slower. */
 export const FACE_MAX_AGE_MS = 400;
@@ -24,6 +24,7 @@ export class TrackingLoad {
   private readonly hand: number[] = [];
   private handWorkers: number;
   private decidedAt = -Infinity;
+  private faceInterval = FACE_INTERVAL_MS;
 
   /** @param maxHandWorkers the hand workers there are */
   constructor(private readonly maxHandWorkers: number) {
@@ -57,9 +58,14 @@ export class TrackingLoad {
     return this.handWorkers;
   }
 
-  /** Time between face model runs (ms): at least twice its inference time. */
+  /** Sets the shortest time between face model runs (ms), from the adaptive quality. */
+  setFaceInterval(ms: number): void {
+    this.faceInterval = ms;
+  }
+
+  /** Time between face model runs (ms): the interval set, and at least twice its inference time. */
   get faceIntervalMs(): number {
-    return Math.max(FACE_INTERVAL_MS, 2 * median(this.face));
+    return Math.max(this.faceInterval, 2 * median(this.face));
   }
 
   /** How old a face may be and still stand for the current one (ms). */

@@ -9,6 +9,8 @@ export interface TrackingDetail {
   readonly hands: number;
   /** Camera frames tracked since the session started. */
   readonly framesTracked: number;
+  /** Levels below full quality the app has gone to keep up on this device (0: full quality). */
+  readonly qualityLevel: number;
 }
 
 /** Detail of `massage-stroke`, fired for every judged stroke attempt. */

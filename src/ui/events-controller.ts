@@ -20,7 +20,7 @@ export class EventsController implements ReactiveController {
     host.addController(this);
   }
 
-  frameTracked(frame: TrackedFrame, framesTracked: number): void {
+  frameTracked(frame: TrackedFrame, framesTracked: number, qualityLevel: number): void {
     const now = this.now();
     if (now - this.lastTrackingEvent < TRACKING_EVENT_INTERVAL_MS) return;
     this.lastTrackingEvent = now;
@@ -29,6 +29,7 @@ export class EventsController implements ReactiveController {
         face: frame.face !== null,
         hands: frame.hands.length,
         framesTracked,
+        qualityLevel,
       }),
     );
   }

@@ -20,7 +20,7 @@ import { VoiceController } from './voice-controller';
  * `<massage-app>`: the whole coach. Start screen → camera and models → live session → summary.
  * A shell over its controllers: the session's life cycle, the coach, the voice and the events.
  *
- * @fires massage-tracking - at most 10 a second: `{face, hands, framesTracked}`
+ * @fires massage-tracking - at most 10 a second: `{face, hands, framesTracked, qualityLevel}`
  * @fires massage-stroke - every judged stroke: `{step, verdict, side}`
  * @fires massage-step-complete - a step's strokes are done: `{step}`
  */
@@ -70,7 +70,7 @@ export class MassageApp extends LitElement {
     this.history,
     {
       frameTracked: (frame, _snapshot, source) =>
-        this.events.frameTracked(frame, source.framesTracked),
+        this.events.frameTracked(frame, source.framesTracked, source.quality?.levelIndex ?? 0),
       engineEvent: (event) => this.events.engineEvent(event),
     },
   ]);
@@ -250,6 +250,7 @@ export class MassageApp extends LitElement {
           .snapshot=${session.snapshot}
           .frame=${session.frame}
           .frameSize=${session.frameSize}
+          .quality=${session.quality}
           .sessionStartT=${session.sessionStartT}
           .message=${this.coach.message}
           .caption=${this.coach.caption}

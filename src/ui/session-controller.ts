@@ -6,6 +6,7 @@ import { findRoutine, ROUTINES, SESSIONS, sessionRoutine } from '../core/routine
 import { type EngineEvent, type EngineSnapshot, StepEngine } from '../core/step-engine';
 import { MAX_TRACE_CHARS, readTraceText, type Trace, TraceRecorder } from '../core/trace';
 import { type SessionRecord, toSessionRecord } from '../history/session-record';
+import type { QualityLevel } from '../tracking/adaptive-quality';
 import { type CameraChoice, CameraController, CameraError } from '../tracking/camera-controller';
 import { CameraFrameLoop } from '../tracking/frame-loop';
 import type { FrameSource } from '../tracking/frame-source';
@@ -201,6 +202,11 @@ export class SessionController implements ReactiveController {
   /** Timings of the live pipeline while a session runs. */
   get pipelineStats(): PipelineStats | null {
     return this.source?.stats ?? null;
+  }
+
+  /** The adaptive quality's level in force during a live session, else null. */
+  get quality(): QualityLevel | null {
+    return this.source?.quality?.level ?? null;
   }
 
   /** Where the tracking models run ("GPU" or "CPU") during a live session, else null. */

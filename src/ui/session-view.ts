@@ -6,7 +6,7 @@ import { estimateRemainingMs } from '../core/session-plan';
 import type { EngineSnapshot } from '../core/step-engine';
 import { sidesShown } from '../overlay/arrow-paths';
 import '../overlay/stroke-overlay';
-import type { StrokeFlash } from '../overlay/stroke-overlay';
+import type { OverlayQuality, StrokeFlash } from '../overlay/stroke-overlay';
 import type { CameraChoice } from '../tracking/camera-controller';
 import './camera-picker';
 import './coach-feedback';
@@ -62,6 +62,7 @@ export class SessionView extends LitElement {
     snapshot: { attribute: false },
     frame: { attribute: false },
     frameSize: { attribute: false },
+    quality: { attribute: false },
     sessionStartT: { attribute: false },
     message: { attribute: false },
     caption: { attribute: false },
@@ -244,12 +245,15 @@ export class SessionView extends LitElement {
   declare reducedMotion: boolean;
   declare motionSetting: AppSettings['reducedMotion'];
   declare gesture: GestureState | null;
+  /** How often and how finely the overlay draws, from the adaptive quality (null: the best). */
+  declare quality: OverlayQuality | null;
 
   constructor() {
     super();
     this.snapshot = null;
     this.frame = null;
     this.frameSize = null;
+    this.quality = null;
     this.sessionStartT = null;
     this.message = null;
     this.caption = null;
@@ -319,6 +323,7 @@ export class SessionView extends LitElement {
           .hold=${snapshot?.hold ?? {}}
           .showFace=${this.replaying || this.mannequin}
           .reducedMotion=${this.reducedMotion}
+          .quality=${this.quality}
         ></stroke-overlay>
         ${this.loadingText === null ? nothing : html`<div class="loading">${this.loadingText}</div>`}
         ${this.paused ? html`<div class="paused">Paused</div>` : nothing}

@@ -25,3 +25,17 @@ describe('live evaluation on recorded-style clips', () => {
     }, 300_000);
   }
 });
+
+describe('tracking that adapts to a slow device', () => {
+  it('lowers its quality on a CPU slowed four times and still judges the strokes', async () => {
+    const [plan] = readPlans().filter((p) => p.name === 'jawline-glide-correct-open');
+    if (!plan) throw new Error('the jawline-glide-correct-open plan is missing');
+    const result = await evalClip(inject('appUrl'), plan, { cpuThrottle: 4 });
+    console.log(formatResult(result));
+    expect(result.lowestQuality).toBeGreaterThan(0);
+    // The overlay draws at a lower pixel ratio than the full-quality 1 (or 2 on a GPU).
+    expect(result.overlayPixelRatio).toBeLessThan(1);
+    expect(result.good).toBeGreaterThanOrEqual(result.strokes / 2);
+    expect(result.wrong).toBe(0);
+  }, 300_000);
+});

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TrackedFrame } from '../../src/core/frame';
+import type { QualityLevel } from '../../src/tracking/adaptive-quality';
+import { QUALITY_LEVELS } from '../../src/tracking/adaptive-quality';
 import { CameraFrameLoop } from '../../src/tracking/frame-loop';
 import type { Tracker } from '../../src/tracking/tracker';
 
@@ -28,16 +31,27 @@ function setUp(continueFrom?: number) {
     },
   } as unknown as HTMLVideoElement;
   const offered: number[] = [];
+  const qualities: QualityLevel[] = [];
+  let emit: ((frame: TrackedFrame, capturedAt: number) => void) | null = null;
   const tracker = {
     saturated: false,
-    listen: () => {},
+    listen: (listener: (frame: TrackedFrame, capturedAt: number) => void) => {
+      emit = listener;
+    },
     offer: (_: unknown, t: number) => offered.push(t),
+    setQuality: (level: QualityLevel) => qualities.push(level),
+    lastTimings: { faceMs: 0, handMs: 0 },
     dispose: () => {},
   } as unknown as Tracker;
   const loop = new CameraFrameLoop(video, tracker, () => {}, continueFrom);
   return {
     loop,
     offered,
+    qualities,
+    /** The tracker hands back a frame captured now. */
+    track() {
+      emit?.({ t: now, face: null, hands: [] } as unknown as TrackedFrame, now);
+    },
     /** Lets `ms` pass, then delivers a camera frame if the loop asked for one. */
     frame(ms: number) {
       now += ms;
@@ -91,5 +105,30 @@ describe('CameraFrameLoop', () => {
     hide(false);
     frame(40);
     expect(offered).toEqual([1040, 1080]);
+  });
+
+  it('lowers the tracking quality while frames are tracked far slower than the camera sends them', () => {
+    const { loop, qualities, frame, track } = setUp();
+    loop.start(() => {});
+    // 30 camera frames a second, one in five tracked: 6 a second.
+    for (let i = 0; i < 30 * 6; i++) {
+      frame(33);
+      if (i % 5 === 0) track();
+    }
+    expect(loop.quality.levelIndex).toBeGreaterThan(0);
+    expect(qualities.at(-1)).toBe(QUALITY_LEVELS[loop.quality.levelIndex]);
+    expect(loop.quality.rates.tracked).toBeCloseTo(6, 0);
+    expect(loop.quality.rates.wanted).toBe(20);
+  });
+
+  it('keeps full quality while every camera frame is tracked', () => {
+    const { loop, qualities, frame, track } = setUp();
+    loop.start(() => {});
+    for (let i = 0; i < 30 * 10; i++) {
+      frame(33);
+      track();
+    }
+    expect(loop.quality.levelIndex).toBe(0);
+    expect(qualities).toEqual([]);
   });
 });

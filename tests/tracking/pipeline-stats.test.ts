@@ -9,6 +9,18 @@ describe('PipelineStats', () => {
     expect(stats.latenciesSince(1000)).toEqual(Array(25).fill(30));
   });
 
+  it('counts the camera frames apart from the tracked ones', () => {
+    const stats = new PipelineStats(100);
+    for (let i = 0; i < 300; i++) {
+      stats.recordCameraFrame(i * 33);
+      if (i % 3 === 0) stats.record(i * 33 - 20, i * 33);
+    }
+    // Only the newest 100 camera frames are kept: 30 a second over the last 3.3 s.
+    expect(stats.cameraRate(8000, 9000)).toBeCloseTo(30, 0);
+    expect(stats.cameraRate(0, 1000)).toBe(0);
+    expect(stats.frameRate(8000, 9000)).toBeCloseTo(10, 0);
+  });
+
   it('keeps a bounded history', () => {
     const stats = new PipelineStats(10);
     for (let i = 0; i < 100; i++) {

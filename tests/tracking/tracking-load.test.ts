@@ -47,4 +47,18 @@ describe('TrackingLoad', () => {
     expect(load.faceIntervalMs).toBe(440);
     expect(load.faceMaxAgeMs).toBe(880);
   });
+
+  it('runs the face model no more often than the quality level says, and keeps its face for that long', () => {
+    const load = new TrackingLoad(2);
+    feed(load, 'face', 20);
+    load.setFaceInterval(250);
+    expect(load.faceIntervalMs).toBe(250);
+    load.setFaceInterval(380);
+    expect(load.faceMaxAgeMs).toBe(420);
+    // A slow model still sets the pace when it is slower than the level.
+    feed(load, 'face', 220);
+    expect(load.faceIntervalMs).toBe(440);
+    load.setFaceInterval(FACE_INTERVAL_MS);
+    expect(load.faceIntervalMs).toBe(440);
+  });
 });

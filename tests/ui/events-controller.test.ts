@@ -23,10 +23,11 @@ describe('EventsController', () => {
     let now = 0;
     const host = new FakeHost();
     const events = new EventsController(host, () => now);
-    for (let i = 0; i < 10; i++, now += 40) events.frameTracked(frame, i);
+    for (let i = 0; i < 10; i++, now += 40) events.frameTracked(frame, i, i < 5 ? 0 : 2);
     // Frames at 0..360 ms: events at 0, 120, 240 and 360 at most one per 100 ms.
     const tracking = host.seen.filter((e) => e.type === 'massage-tracking');
     expect(tracking.map((e) => e.detail.framesTracked)).toEqual([0, 3, 6, 9]);
+    expect(tracking.map((e) => e.detail.qualityLevel)).toEqual([0, 0, 2, 2]);
     expect(TRACKING_EVENT_INTERVAL_MS).toBe(100);
   });
 
