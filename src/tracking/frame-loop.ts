@@ -34,6 +34,8 @@ export class CameraFrameLoop implements FrameSource {
   private pausedMs = 0;
   private pausedAt: number | null = null;
   private adaptedAt = Number.NEGATIVE_INFINITY;
+  /** The video's count of frames presented, at the last callback. */
+  private presentedFrames: number | null = null;
   private readonly onVisibility = () => {
     if (document.hidden) {
       this.cancel();
@@ -135,20 +137,32 @@ export class CameraFrameLoop implements FrameSource {
     if (this.callbackId !== null) return;
     this.callbackId = this.video.requestVideoFrameCallback((now, metadata) => {
       this.callbackId = null;
-      this.onVideoFrame(metadata.captureTime ?? metadata.presentationTime ?? now);
+      this.onVideoFrame(
+        metadata.captureTime ?? metadata.presentationTime ?? now,
+        metadata.presentedFrames,
+      );
     });
   }
 
   private cancel(): void {
+    // Frames presented while stopped are no frames the loop missed.
+    this.presentedFrames = null;
     if (this.callbackId !== null) this.video.cancelVideoFrameCallback(this.callbackId);
     this.callbackId = null;
   }
 
-  private onVideoFrame(capturedAt: number): void {
+  private onVideoFrame(capturedAt: number, presentedFrames?: number): void {
     if (!this.running) return;
     this.schedule();
     const now = performance.now();
-    this.stats.recordCameraFrame(now);
+    // NOTE: a busy main thread is called back for the newest frame only; the video's count of
+    // frames presented says how many the camera really sent in between.
+    const sent =
+      presentedFrames !== undefined && this.presentedFrames !== null
+        ? Math.max(1, presentedFrames - this.presentedFrames)
+        : 1;
+    this.presentedFrames = presentedFrames ?? null;
+    this.stats.recordCameraFrames(now, sent);
     this.adapt(now);
     if (this.tracker.saturated || this.video.videoWidth === 0) return;
     const t = Math.max(performance.now() - this.pausedMs, this.lastT + 1);

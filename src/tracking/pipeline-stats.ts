@@ -10,6 +10,7 @@ export class PipelineStats {
   private readonly trackedAt: number[] = [];
   private readonly inference: { face: number; hand: number }[] = [];
   private readonly cameraAt: number[] = [];
+  private readonly cameraFrames: number[] = [];
 
   constructor(private readonly capacity = 2000) {}
 
@@ -23,15 +24,26 @@ export class PipelineStats {
     }
   }
 
-  /** Records a new frame from the camera, tracked or not (ms, performance.now()). */
-  recordCameraFrame(at: number): void {
+  /**
+   * Records frames from the camera, tracked or not, seen at `at` (ms, performance.now()): more than
+   * one when the page was too busy to be called back for each.
+   */
+  recordCameraFrames(at: number, frames = 1): void {
     this.cameraAt.push(at);
-    if (this.cameraAt.length > this.capacity) this.cameraAt.shift();
+    this.cameraFrames.push(frames);
+    if (this.cameraAt.length > this.capacity) {
+      this.cameraAt.shift();
+      this.cameraFrames.shift();
+    }
   }
 
   /** Frames the camera sent per second between `since` and `until`. */
   cameraRate(since: number, until: number): number {
-    return rate(this.cameraAt, since, until);
+    let count = 0;
+    this.cameraAt.forEach((t, i) => {
+      if (t >= since && t <= until) count += this.cameraFrames[i] ?? 0;
+    });
+    return until > since ? (count * 1000) / (until - since) : 0;
   }
 
   /** Records how long the face and hand models took on one frame (ms, inside their workers). */
@@ -61,12 +73,7 @@ export class PipelineStats {
 
   /** Frames tracked per second between `since` and `until`. */
   frameRate(since: number, until: number): number {
-    return rate(this.trackedAt, since, until);
+    const count = this.trackedAt.filter((t) => t >= since && t <= until).length;
+    return until > since ? (count * 1000) / (until - since) : 0;
   }
-}
-
-/** Events per second among `times` between `since` and `until`. */
-function rate(times: readonly number[], since: number, until: number): number {
-  const count = times.filter((t) => t >= since && t <= until).length;
-  return until > since ? (count * 1000) / (until - since) : 0;
 }

@@ -47,8 +47,8 @@ export class CoachController implements ReactiveController, SessionObserver {
   private cues: CuePolicy | null = null;
   private captionTimer: ReturnType<typeof setTimeout> | undefined;
   private lastVerdictAt = -Infinity;
-  /** The tracked frame rate while it is too low to follow every stroke, else null. */
-  private slowTrackingFps: number | null = null;
+  /** The tracked and camera frame rates while too few are tracked to follow every stroke. */
+  private slowTracking: { tracked: number; camera: number } | null = null;
   /** When frames began coming in without a break, for the rate. */
   private trackingSince: number | null = null;
   private rateCheckedAt = -Infinity;
@@ -83,7 +83,7 @@ export class CoachController implements ReactiveController, SessionObserver {
     this.flash = null;
     this.clearCaption();
     this.lastVerdictAt = -Infinity;
-    this.slowTrackingFps = null;
+    this.slowTracking = null;
     this.trackingSince = null;
     this.rateCheckedAt = -Infinity;
     this.lighting = null;
@@ -113,7 +113,8 @@ export class CoachController implements ReactiveController, SessionObserver {
     this.checkTrackingRate(now, source.stats ?? null);
     this.checkLight(now, frame, source);
     if (now - this.lastVerdictAt <= VERDICT_MS) return;
-    if (this.slowTrackingFps !== null) this.message = slowTrackingMessage(this.slowTrackingFps);
+    if (this.slowTracking)
+      this.message = slowTrackingMessage(this.slowTracking.tracked, this.slowTracking.camera);
     else if (this.lighting && LIGHT_CAN_REPLACE.has(snapshot.feedback))
       this.message = lightingMessage(this.lighting);
     else
@@ -135,8 +136,8 @@ export class CoachController implements ReactiveController, SessionObserver {
       this.flash = { verdict: event.verdict, side: event.side, at: now };
       // A stroke cut short at a low frame rate is as likely a miss of ours: say so, not "too short".
       this.message =
-        event.verdict === 'too-short' && this.slowTrackingFps !== null
-          ? slowTrackingMessage(this.slowTrackingFps)
+        event.verdict === 'too-short' && this.slowTracking
+          ? slowTrackingMessage(this.slowTracking.tracked, this.slowTracking.camera)
           : verdictMessage(event.verdict, event.side, this.mirrored());
     } else if (event.type === 'step-complete') {
       const index = routine.steps.findIndex((s) => s.id === event.step);
@@ -199,6 +200,7 @@ export class CoachController implements ReactiveController, SessionObserver {
     const since = now - TRACKING_RATE_WINDOW_MS;
     if (!stats || this.trackingSince === null || this.trackingSince > since) return;
     const fps = stats.frameRate(since, now);
-    this.slowTrackingFps = fps < SLOW_TRACKING_FPS ? fps : null;
+    this.slowTracking =
+      fps < SLOW_TRACKING_FPS ? { tracked: fps, camera: stats.cameraRate(since, now) } : null;
   }
 }

@@ -104,10 +104,20 @@ export function liveMessage(feedback: LiveFeedback, handsFree = false): CoachMes
 /** Tracked frames a second below which strokes get missed and the person is told why. */
 export const SLOW_TRACKING_FPS = 8;
 
-/** What to tell the person when the device tracks too few frames to follow every stroke. */
-export function slowTrackingMessage(framesPerSecond: number): CoachMessage {
+/**
+ * What to tell the person when too few frames are tracked to follow every stroke: that the camera
+ * sends too few (most often in dim light, where webcams expose longer), when nearly all it sends
+ * are tracked; else that the device is too busy to track them.
+ */
+export function slowTrackingMessage(trackedFps: number, cameraFps: number): CoachMessage {
+  if (trackedFps >= 0.75 * cameraFps) {
+    return {
+      text: `Your camera sends only ${Math.round(cameraFps)} frames a second, so some strokes may be missed. Cameras slow down in dim light: more light on your face helps.`,
+      tone: 'info',
+    };
+  }
   return {
-    text: `Tracking is slow on this device (${Math.round(framesPerSecond)} frames a second), so some strokes may be missed. Closing other tabs and apps helps.`,
+    text: `Tracking is slow on this device (${Math.round(trackedFps)} frames a second), so some strokes may be missed. Closing other tabs and apps helps.`,
     tone: 'info',
   };
 }

@@ -19,6 +19,7 @@ function setUp(continueFrom?: number) {
     removeEventListener: () => {},
   });
   let pending: ((now: number, meta: object) => void) | null = null;
+  let presented = 0;
   const video = {
     videoWidth: 640,
     videoHeight: 480,
@@ -55,9 +56,18 @@ function setUp(continueFrom?: number) {
     /** Lets `ms` pass, then delivers a camera frame if the loop asked for one. */
     frame(ms: number) {
       now += ms;
+      presented++;
       const callback = pending;
       pending = null;
       callback?.(now, {});
+    },
+    /** Like `frame`, with the video's count of presented frames: `skipped` were never called back. */
+    presentedFrame(ms: number, skipped = 0) {
+      now += ms;
+      presented += 1 + skipped;
+      const callback = pending;
+      pending = null;
+      callback?.(now, { presentedFrames: presented });
     },
     wait(ms: number) {
       now += ms;
@@ -130,5 +140,29 @@ describe('CameraFrameLoop', () => {
     }
     expect(loop.quality.levelIndex).toBe(0);
     expect(qualities).toEqual([]);
+  });
+
+  it('counts the camera frames a busy page was not called back for', () => {
+    const { loop, qualities, presentedFrame, track, hide } = setUp();
+    loop.start(() => {});
+    // Called back every 100 ms for one frame in three of a 30 fps camera, and each one tracked.
+    for (let i = 0; i < 80; i++) {
+      presentedFrame(100, 2);
+      track();
+    }
+    expect(loop.quality.rates.wanted).toBe(20);
+    expect(loop.quality.rates.tracked).toBeCloseTo(10, 0);
+    expect(loop.quality.levelIndex).toBeGreaterThan(0);
+    const levels = qualities.length;
+    // Frames presented while the page was hidden are not frames missed.
+    hide(true);
+    presentedFrame(10_000, 300);
+    hide(false);
+    for (let i = 0; i < 3; i++) {
+      presentedFrame(100);
+      track();
+    }
+    expect(loop.quality.rates.wanted).toBeLessThan(20);
+    expect(qualities).toHaveLength(levels);
   });
 });

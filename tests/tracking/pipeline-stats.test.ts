@@ -12,13 +12,20 @@ describe('PipelineStats', () => {
   it('counts the camera frames apart from the tracked ones', () => {
     const stats = new PipelineStats(100);
     for (let i = 0; i < 300; i++) {
-      stats.recordCameraFrame(i * 33);
+      stats.recordCameraFrames(i * 33);
       if (i % 3 === 0) stats.record(i * 33 - 20, i * 33);
     }
     // Only the newest 100 camera frames are kept: 30 a second over the last 3.3 s.
     expect(stats.cameraRate(8000, 9000)).toBeCloseTo(30, 0);
     expect(stats.cameraRate(0, 1000)).toBe(0);
     expect(stats.frameRate(8000, 9000)).toBeCloseTo(10, 0);
+  });
+
+  it('counts the camera frames a busy page was called back for only once', () => {
+    const stats = new PipelineStats();
+    // Called back every 100 ms, three frames presented each time: a 30 fps camera.
+    for (let i = 1; i <= 20; i++) stats.recordCameraFrames(i * 100, 3);
+    expect(stats.cameraRate(1050, 2050)).toBeCloseTo(30, 5);
   });
 
   it('keeps a bounded history', () => {

@@ -33,9 +33,11 @@ if (!firstStep || !secondStep) throw new Error('the FaceGym routine has too few 
 const frame: TrackedFrame = { t: 0, face: null, hands: [] };
 const snapshotWith = (feedback: EngineSnapshot['feedback'], step = firstStep) =>
   ({ feedback, step }) as EngineSnapshot;
-/** A live source whose tracked frame rate is `fps`. */
-const sourceAt = (fps: number) =>
-  ({ stats: { frameRate: () => fps } as unknown as PipelineStats }) as FrameSource;
+/** A live source whose tracked frame rate is `fps`, of `cameraFps` the camera sends. */
+const sourceAt = (fps: number, cameraFps = 30) =>
+  ({
+    stats: { frameRate: () => fps, cameraRate: () => cameraFps } as unknown as PipelineStats,
+  }) as FrameSource;
 
 describe('CoachController', () => {
   let now = 0;
@@ -132,16 +134,26 @@ describe('CoachController', () => {
     coach.frameTracked(frame, snapshotWith('on-target'), slow);
     now = 2000;
     coach.frameTracked(frame, snapshotWith('on-target'), slow);
-    expect(coach.message).not.toEqual(slowTrackingMessage(5));
+    expect(coach.message).not.toEqual(slowTrackingMessage(5, 30));
     now = 3100;
     coach.frameTracked(frame, snapshotWith('on-target'), slow);
-    expect(coach.message).toEqual(slowTrackingMessage(5));
+    expect(coach.message).toEqual(slowTrackingMessage(5, 30));
     // A stroke cut short at that rate is blamed on tracking, not on the person.
     coach.engineEvent(
       { type: 'stroke', t: 0, step: firstStep.id, side: 'left', verdict: 'too-short' },
       routine,
     );
-    expect(coach.message).toEqual(slowTrackingMessage(5));
+    expect(coach.message).toEqual(slowTrackingMessage(5, 30));
+  });
+
+  it('blames a camera that sends few frames, not the device, when nearly all are tracked', () => {
+    const slowCamera = sourceAt(6, 7);
+    coach.frameTracked(frame, snapshotWith('on-target'), slowCamera);
+    now = 3100;
+    coach.frameTracked(frame, snapshotWith('on-target'), slowCamera);
+    expect(coach.message).toEqual(slowTrackingMessage(6, 7));
+    expect(coach.message?.text).toMatch(/Your camera sends only 7 frames a second/);
+    expect(slowTrackingMessage(6, 30).text).toMatch(/Tracking is slow on this device \(6 frames/);
   });
 
   it('does not count a pause as slow tracking', () => {
@@ -152,7 +164,7 @@ describe('CoachController', () => {
     coach.frameTracked(frame, snapshotWith('on-target'), slow);
     now = 11_000;
     coach.frameTracked(frame, snapshotWith('on-target'), slow);
-    expect(coach.message).not.toEqual(slowTrackingMessage(5));
+    expect(coach.message).not.toEqual(slowTrackingMessage(5, 30));
   });
 
   it('says nothing more once ended, and leaves no caption timer behind', () => {
