@@ -37,6 +37,13 @@ console.error = (...args: [unknown, ...unknown[]]) => {
 
 let landmarker: Landmarker | null = null;
 let kind: InitRequest['kind'] = 'face';
+/**
+ * A hand worker's landmarkers by the number of hands they look for, and how to make another.
+ * NOTE: changing `numHands` with setOptions rebuilds MediaPipe's graph, which forgets the hands it
+ * was tracking; a landmarker per number keeps each one's tracking across the switches.
+ */
+const handLandmarkers = new Map<number, HandLandmarker>();
+let createHandLandmarker: ((numHands: number) => Promise<HandLandmarker>) | null = null;
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -105,7 +112,7 @@ async function init(request: InitRequest): Promise<Delegate> {
   };
   kind = request.kind;
   const model = await fetchModel(request.modelUrl);
-  const create = (delegate: Delegate) => {
+  const create = (delegate: Delegate, numHands = request.numHands) => {
     // NOTE: MediaPipe may keep the buffer; each attempt gets its own copy.
     const baseOptions = { modelAssetBuffer: model.slice(), delegate };
     return request.kind === 'face'
@@ -120,19 +127,35 @@ async function init(request: InitRequest): Promise<Delegate> {
       : vision.HandLandmarker.createFromOptions(fileset, {
           baseOptions,
           runningMode: 'VIDEO',
-          numHands: request.numHands,
+          numHands,
         });
   };
+  let delegate: Delegate = 'CPU';
   if (request.preferGpu) {
     try {
       landmarker = await create('GPU');
-      return 'GPU';
+      delegate = 'GPU';
     } catch {
       // NOTE: the GPU delegate fails on some drivers; the CPU one works everywhere.
     }
   }
-  landmarker = await create('CPU');
-  return 'CPU';
+  landmarker ??= await create('CPU');
+  if (request.kind === 'hand') {
+    handLandmarkers.set(request.numHands, landmarker as HandLandmarker);
+    createHandLandmarker = (numHands) => create(delegate, numHands) as Promise<HandLandmarker>;
+  }
+  return delegate;
+}
+
+/** Makes the landmarker that looks for `numHands` hands the one in use, creating it once. */
+async function useHands(numHands: number): Promise<void> {
+  let chosen = handLandmarkers.get(numHands);
+  if (!chosen) {
+    if (!createHandLandmarker) throw new Error('The hand model is not loaded yet.');
+    chosen = await createHandLandmarker(numHands);
+    handLandmarkers.set(numHands, chosen);
+  }
+  landmarker = chosen;
 }
 
 function detect(id: number, bitmap: ImageBitmap, timestamp: number): void {
@@ -180,13 +203,14 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         post({ type: 'ready', delegate: await init(request) });
         break;
       case 'configure':
-        await (landmarker as HandLandmarker | null)?.setOptions({ numHands: request.numHands });
+        await useHands(request.numHands);
         post({ type: 'configured', id: request.id });
         break;
       case 'detect':
         detect(request.id, request.bitmap, request.timestamp);
         break;
       case 'close':
+        for (const hands of handLandmarkers.values()) if (hands !== landmarker) hands.close();
         landmarker?.close();
         landmarker = null;
         scope.close();
