@@ -1,8 +1,11 @@
 // Pipeline benchmark: the built app against a naive reference loop (both landmarkers one after
 // the other on the main thread, as MediaPipe's web samples do), in the same headless Chromium
 // run on the same fake-camera clip. Prints tracked fps, capture-to-feedback latency, main-thread
-// long tasks, JS size and the time from camera permission to the first arrows.
-//   npm run bench:pipeline [-- --seconds 20 --clip <file in ../shared/fixtures>]
+// long tasks, the CPU time Chromium spends per tracked frame (all its processes, from /proc: what
+// the battery pays), JS size and the time from camera permission to the first arrows.
+// A second pass measures the two-hand step on a clip with both hands on the face (built from the
+// committed plan named by --both, as the live evaluation's clips are).
+//   npm run bench:pipeline [-- --seconds 20 --clip <file in ../shared/fixtures> --both <plan>]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,11 +15,15 @@ import { build, preview } from 'vite';
 import { quantile } from '../src/tracking/pipeline-stats.ts';
 import { fixturesDir } from '../tests/browser/app-session.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
+import { chromiumCpuSeconds, cpuSince } from '../tests/browser/process-cpu.ts';
+import { buildClip } from './clips/make-clips.ts';
+import { readPlans } from './clips/plan.ts';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '20' },
     clip: { type: 'string', default: 'synthetic_hand_slides_across_face_640x480_15fps.mjpeg' },
+    both: { type: 'string', default: 'smile-lines-correct-open-both' },
   },
 });
 const seconds = Number(values.seconds);
@@ -28,6 +35,17 @@ interface Run {
   p95: number;
   longTasksPerMinute: number;
   longTaskMs: number;
+  /** CPU time of all Chromium's processes per tracked frame (ms). */
+  cpuMsPerFrame: number;
+}
+
+/** Measures Chromium's CPU time over a window: call at its start, and the result at its end. */
+function cpuMeter(): (trackedFrames: number) => number {
+  const before = chromiumCpuSeconds();
+  return (trackedFrames) => {
+    const used = [...cpuSince(before, chromiumCpuSeconds()).values()].reduce((a, b) => a + b, 0);
+    return trackedFrames > 0 ? (used * 1000) / trackedFrames : Number.NaN;
+  };
 }
 
 /** Collects main-thread long tasks from page start. */
@@ -65,6 +83,7 @@ async function measureApp(page: Page, url: string, deepLink: string): Promise<Ru
   );
   await page.waitForTimeout(3000);
   const since = await page.evaluate(() => performance.now());
+  const cpuPerFrame = cpuMeter();
   await page.waitForTimeout(seconds * 1000);
   const { until, fps, latencies, inference, delegate } = await page.evaluate((from) => {
     const stats = document.querySelector('massage-app')?.pipelineStats;
@@ -80,11 +99,13 @@ async function measureApp(page: Page, url: string, deepLink: string): Promise<Ru
   console.log(
     `app ${deepLink}: models on the ${delegate}; median inference in the workers: face ${inference?.face.toFixed(1)} ms, hands ${inference?.hand.toFixed(1)} ms`,
   );
+  const cpuMsPerFrame = cpuPerFrame(latencies.length);
   return {
     fps,
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     ...(await longTasks(page, since, until)),
+    cpuMsPerFrame,
   };
 }
 
@@ -134,6 +155,7 @@ async function measureNaive(page: Page, url: string): Promise<Run> {
   await page.evaluate(NAIVE_LOOP);
   await page.waitForTimeout(3000);
   const since = await page.evaluate(() => performance.now());
+  const cpuPerFrame = cpuMeter();
   await page.waitForTimeout(seconds * 1000);
   const { until, count, latencies } = await page.evaluate((from) => {
     const r = (window as unknown as { __naive: { latencies: number[]; trackedAt: number[] } })
@@ -145,11 +167,13 @@ async function measureNaive(page: Page, url: string): Promise<Run> {
       latencies: r.latencies.filter((_, i) => keep[i]),
     };
   }, since);
+  const cpuMsPerFrame = cpuPerFrame(count);
   return {
     fps: (count * 1000) / (until - since),
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     ...(await longTasks(page, since, until)),
+    cpuMsPerFrame,
   };
 }
 
@@ -183,49 +207,74 @@ function jsSizes() {
   return { app, mediapipe };
 }
 
+const bothPlan = readPlans().find((p) => p.name === values.both);
+if (!bothPlan) throw new Error(`no clip plan called ${values.both} in scripts/clips/plans`);
+const bothClip = await buildClip(bothPlan);
 await build({ logLevel: 'warn' });
 const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
 const url = server.resolvedUrls?.local[0] ?? '';
-const context = await launchChromium(join(fixturesDir, values.clip ?? ''));
-await context.addInitScript(observeLongTasks);
+const row = (name: string, r: Run) =>
+  `${name.padEnd(34)}${r.fps.toFixed(1).padStart(8)}${r.p50.toFixed(0).padStart(10)}${r.p95.toFixed(0).padStart(10)}${r.longTasksPerMinute.toFixed(1).padStart(16)}${r.cpuMsPerFrame.toFixed(0).padStart(14)}`;
+const header = `${'pipeline'.padEnd(34)}${'fps'.padStart(8)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'long tasks/min'.padStart(16)}${'CPU ms/frame'.padStart(14)}`;
+
+/** Measures app pages at `deepLinks` and the naive loop, one after the other, on `clip`. */
+async function measureOn(clip: string, deepLinks: string[]): Promise<{ app: Run[]; naive: Run }> {
+  const context = await launchChromium(clip);
+  await context.addInitScript(observeLongTasks);
+  try {
+    const app: Run[] = [];
+    for (const deepLink of deepLinks) {
+      const page = await context.newPage();
+      app.push(await measureApp(page, url, deepLink));
+      await page.close();
+    }
+    const naivePage = await context.newPage();
+    const naive = await measureNaive(naivePage, url);
+    await naivePage.close();
+    return { app, naive };
+  } finally {
+    await context.close();
+  }
+}
+
 try {
-  const measure = async (deepLink: string) => {
-    const page = await context.newPage();
-    const run = await measureApp(page, url, deepLink);
-    await page.close();
-    return run;
-  };
-  const oneHand = await measure('?routine=anma&step=jaw-to-cheekbone');
-  const twoHands = await measure('?routine=facegym-daily&step=jawline-glide');
-  const naivePage = await context.newPage();
-  const naive = await measureNaive(naivePage, url);
-  await naivePage.close();
-  const startPage = await context.newPage();
-  const startup = await startupMs(startPage, url);
-  await startPage.close();
+  const oneHandLink = '?routine=anma&step=jaw-to-cheekbone';
+  const twoHandLink = '?routine=facegym-daily&step=jawline-glide';
+  const {
+    app: [oneHand, twoHands],
+    naive,
+  } = await measureOn(join(fixturesDir, values.clip ?? ''), [oneHandLink, twoHandLink]);
+  const {
+    app: [bothHands],
+    naive: naiveBoth,
+  } = await measureOn(bothClip, [bothPlan.link]);
+  if (!oneHand || !twoHands || !bothHands) throw new Error('a pipeline was not measured');
+  const startContext = await launchChromium(join(fixturesDir, values.clip ?? ''));
+  const startup = await startupMs(await startContext.newPage(), url);
+  await startContext.close();
   const sizes = jsSizes();
-  const row = (name: string, r: Run) =>
-    `${name.padEnd(28)}${r.fps.toFixed(1).padStart(8)}${r.p50.toFixed(0).padStart(10)}${r.p95.toFixed(0).padStart(10)}${r.longTasksPerMinute.toFixed(1).padStart(14)}`;
   console.log(
-    `clip ${values.clip}, ${seconds} s measured per pipeline after 3 s warm-up, Chromium headless, CPU only`,
+    `${seconds} s measured per pipeline after 3 s warm-up, Chromium headless, CPU only; CPU ms/frame: all Chromium processes' CPU time per tracked frame`,
   );
-  console.log(
-    `${'pipeline'.padEnd(28)}${'fps'.padStart(8)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'long tasks/min'.padStart(14)}`,
-  );
+  console.log(`clip ${values.clip} (one hand in view):`);
+  console.log(header);
   console.log(row('app, one-hand step', oneHand));
   console.log(row('app, two-hand step', twoHands));
   console.log(row('naive main-thread loop', naive));
+  console.log(`clip ${values.both} (both hands on the face):`);
+  console.log(header);
+  console.log(row(`app, ${bothPlan.step}`, bothHands));
+  console.log(row('naive main-thread loop', naiveBoth));
   console.log(
-    `tracked fps ratio app/naive: ${(oneHand.fps / naive.fps).toFixed(2)} (one-hand step), ${(twoHands.fps / naive.fps).toFixed(2)} (two-hand step)`,
+    `tracked fps ratio app/naive: ${(oneHand.fps / naive.fps).toFixed(2)} (one-hand step), ${(twoHands.fps / naive.fps).toFixed(2)} (two-hand step, one hand in view), ${(bothHands.fps / naiveBoth.fps).toFixed(2)} (two-hand step, both hands in view)`,
   );
   console.log(
-    `main-thread long-task time: app ${oneHand.longTaskMs.toFixed(0)} / ${twoHands.longTaskMs.toFixed(0)} ms, naive ${naive.longTaskMs.toFixed(0)} ms`,
+    `main-thread long-task time: app ${oneHand.longTaskMs.toFixed(0)} / ${twoHands.longTaskMs.toFixed(0)} / ${bothHands.longTaskMs.toFixed(0)} ms, naive ${naive.longTaskMs.toFixed(0)} / ${naiveBoth.longTaskMs.toFixed(0)} ms`,
   );
   console.log(
     `JS gzip: app ${(sizes.app / 1024).toFixed(1)} kB, MediaPipe loader and bundle ${(sizes.mediapipe / 1024).toFixed(1)} kB (wasm and models not counted)`,
   );
   console.log(`camera permission to first arrows (warm cache): ${startup.toFixed(0)} ms`);
 } finally {
-  await context.close();
   await server.close();
 }
