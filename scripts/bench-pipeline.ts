@@ -250,8 +250,9 @@ try {
   } = await measureOn(bothClip, [bothPlan.link]);
   if (!oneHand || !twoHands || !bothHands) throw new Error('a pipeline was not measured');
   const startContext = await launchChromium(join(fixturesDir, values.clip ?? ''));
-  const startup = await startupMs(await startContext.newPage(), url);
-  await startContext.close();
+  const startup = await startupMs(await startContext.newPage(), url).finally(() =>
+    startContext.close(),
+  );
   const sizes = jsSizes();
   console.log(
     `${seconds} s measured per pipeline after 3 s warm-up, Chromium headless, CPU only; CPU ms/frame: all Chromium processes' CPU time per tracked frame`,

@@ -36,14 +36,16 @@ export interface LiveResult {
   passMs: number;
   /** The lowest tracking quality the app went to during the pass (levels below full). */
   lowestQuality: number;
-  /** The overlay's pixels per CSS pixel at the end of the pass. */
-  overlayPixelRatio: number;
+  /** The overlay's lowest pixels per CSS pixel during the pass (read once a second). */
+  lowestPixelRatio: number;
 }
 
 /** How to run a clip. */
 export interface EvalOptions {
   /** Slows the page's main thread this many times (Chromium's CPU throttling), as a slow device. */
   readonly cpuThrottle?: number;
+  /** How long the clip's first frame is held before it plays (ms; {@link LIVE_LEAD_MS} if not said). */
+  readonly leadMs?: number;
 }
 
 /** Time after the pass during which results still count: the clip's last seconds hold no hand. */
@@ -59,7 +61,7 @@ const CHECK_MARGIN_MS = 500;
 export const LIVE_LEAD_MS = 6000;
 
 /** The .y4m for Chromium's fake camera: uncompressed, so made when needed and removed after. */
-function makeY4m(plan: ClipPlan, mjpeg: string): string {
+function makeY4m(plan: ClipPlan, mjpeg: string, leadMs: number): string {
   const out = join(ensureOutDir('live'), `${plan.name}.y4m`);
   execFileSync('ffmpeg', [
     '-loglevel',
@@ -70,7 +72,7 @@ function makeY4m(plan: ClipPlan, mjpeg: string): string {
     '-i',
     mjpeg,
     '-vf',
-    `tpad=start_duration=${LIVE_LEAD_MS / 1000}:start_mode=clone`,
+    `tpad=start_duration=${leadMs / 1000}:start_mode=clone`,
     '-pix_fmt',
     'yuv420p',
     '-f',
@@ -86,7 +88,8 @@ export async function evalClip(
   plan: ClipPlan,
   options: EvalOptions = {},
 ): Promise<LiveResult> {
-  const y4m = makeY4m(plan, await buildClip(plan));
+  const leadMs = options.leadMs ?? LIVE_LEAD_MS;
+  const y4m = makeY4m(plan, await buildClip(plan), leadMs);
   const session = await openApp(appUrl, plan.link, y4m);
   try {
     if (options.cpuThrottle) {
@@ -124,21 +127,27 @@ export async function evalClip(
       poll();
     }
     const trackingAt = arrived.find((e) => e.type === 'massage-tracking')?.at ?? cameraAt;
-    const loopMs = LIVE_LEAD_MS + plan.durationMs;
+    const loopMs = leadMs + plan.durationMs;
     // Hands come into view once the clip's own hand-free lead-in is over.
-    const firstStrokeMs = LIVE_LEAD_MS + LEAD_MS;
+    const firstStrokeMs = leadMs + LEAD_MS;
     const readyMs = trackingAt - cameraAt + SETTLE_MS + CHECK_MARGIN_MS;
     const pass = Math.max(0, Math.ceil((readyMs - firstStrokeMs) / loopMs));
-    const start = cameraAt + pass * loopMs + LIVE_LEAD_MS;
+    const start = cameraAt + pass * loopMs + leadMs;
     const end = start + plan.durationMs + TAIL_MS;
     while (Date.now() < start) {
       await session.page.waitForTimeout(20);
       poll();
     }
     const cpuAtStart = chromiumCpuSeconds();
-    while (Date.now() < end) {
+    const overlayPixelRatio = () =>
+      session.page
+        .locator('stroke-overlay')
+        .evaluate((overlay) => (overlay as StrokeOverlay).pixelRatio);
+    let lowestPixelRatio = await overlayPixelRatio();
+    for (let i = 0; Date.now() < end; i++) {
       await session.page.waitForTimeout(100);
       poll();
+      if (i % 10 === 9) lowestPixelRatio = Math.min(lowestPixelRatio, await overlayPixelRatio());
     }
     const cpu = cpuSince(cpuAtStart, chromiumCpuSeconds());
     // The frames the app tracked, kept for replaying offline (npm run replay).
@@ -160,9 +169,6 @@ export async function evalClip(
     const tracking = inPass.filter((e) => e.type === 'massage-tracking');
     const tracked = (e: (typeof tracking)[number] | undefined) =>
       Number(e?.detail.framesTracked ?? 0);
-    const overlayPixelRatio = await session.page
-      .locator('stroke-overlay')
-      .evaluate((overlay) => (overlay as StrokeOverlay).pixelRatio);
     return {
       name: plan.name,
       expect: plan.expect,
@@ -179,7 +185,7 @@ export async function evalClip(
       cpu,
       passMs: end - start,
       lowestQuality: Math.max(0, ...tracking.map((e) => Number(e.detail.qualityLevel ?? 0))),
-      overlayPixelRatio,
+      lowestPixelRatio,
     };
   } finally {
     await session.close();

@@ -10,6 +10,8 @@ import { webGlKind } from '../platform/webgl';
 
 /** Shortest time between two frames where WebGL is software-rendered (ms): 25 a second. */
 const SOFTWARE_FRAME_MS = 40;
+/** Display frames come a little early or late; a frame this close to due is drawn (ms). */
+const FRAME_SLACK_MS = 4;
 
 /**
  * The three.js side of the overlay: renderer, scene, camera and lights. The camera is
@@ -91,7 +93,7 @@ export class OverlayRenderer {
     const frame = (now: number) => {
       this.animationId = requestAnimationFrame(frame);
       // NOTE: a software rasteriser at the display rate takes the CPU the tracking models need.
-      if (now - this.lastFrameAt < this.minFrameMs) return;
+      if (now - this.lastFrameAt < this.minFrameMs - FRAME_SLACK_MS) return;
       const since = Math.min(200, now - this.lastFrameAt);
       this.lastFrameAt = now;
       if (!prepare(now, since)) return;

@@ -34,7 +34,10 @@ export const SETTLE_MS = 2000;
 export const RAISE_AFTER_MS = 5000;
 /** The longest wait before another try, after tries that failed (ms). */
 export const MAX_RAISE_AFTER_MS = 80_000;
-/** A level lowered this soon after being raised was too rich: wait twice as long next time (ms). */
+/**
+ * A level lowered this soon after being raised was too rich: wait twice as long next time (ms).
+ * A raise that holds this long halves the wait again.
+ */
 export const FAILED_RAISE_MS = 10_000;
 
 /**
@@ -75,6 +78,10 @@ export class AdaptiveQuality {
   update(t: number, trackedFps: number, cameraFps: number): boolean {
     const wanted = Math.min(cameraFps, ENOUGH_FPS);
     this.lastRates = { tracked: trackedFps, wanted };
+    if (Number.isFinite(this.raisedAt) && t - this.raisedAt >= FAILED_RAISE_MS) {
+      this.raiseAfterMs = Math.max(RAISE_AFTER_MS, this.raiseAfterMs / 2);
+      this.raisedAt = Number.NEGATIVE_INFINITY;
+    }
     // After a gap (a pause, a hidden page) what was seen before it no longer runs on.
     const resumed = t - this.judgedAt > SUSTAIN_MS;
     this.judgedAt = t;
@@ -91,6 +98,7 @@ export class AdaptiveQuality {
         if (t - this.raisedAt < FAILED_RAISE_MS) {
           this.raiseAfterMs = Math.min(2 * this.raiseAfterMs, MAX_RAISE_AFTER_MS);
         }
+        this.raisedAt = Number.NEGATIVE_INFINITY;
         this.change(t, this.index + 1);
         return true;
       }

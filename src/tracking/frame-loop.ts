@@ -34,6 +34,8 @@ export class CameraFrameLoop implements FrameSource {
   private pausedMs = 0;
   private pausedAt: number | null = null;
   private adaptedAt = Number.NEGATIVE_INFINITY;
+  /** The first frame tracked since frames began to flow again (start, or the page shown). */
+  private firstTrackedAt: number | null = null;
   /** The video's count of frames presented, at the last callback. */
   private presentedFrames: number | null = null;
   private readonly onVisibility = () => {
@@ -65,6 +67,7 @@ export class CameraFrameLoop implements FrameSource {
       (frame, capturedAt) => {
         if (!this.running) return;
         this.framesTracked++;
+        this.firstTrackedAt ??= performance.now();
         this.listener?.(frame);
         this.stats.record(capturedAt, performance.now());
         this.stats.recordInference(tracker.lastTimings.faceMs, tracker.lastTimings.handMs);
@@ -128,6 +131,7 @@ export class CameraFrameLoop implements FrameSource {
   }
 
   private resumeClock(): void {
+    this.firstTrackedAt = null;
     if (this.pausedAt === null) return;
     this.pausedMs += performance.now() - this.pausedAt;
     this.pausedAt = null;
@@ -172,9 +176,11 @@ export class CameraFrameLoop implements FrameSource {
 
   /** Judges the rates of the last few seconds and passes a new quality level on to the tracker. */
   private adapt(now: number): void {
-    if (now - this.adaptedAt < ADAPT_EVERY_MS) return;
+    if (now - this.adaptedAt < ADAPT_EVERY_MS || this.firstTrackedAt === null) return;
+    // Rates from the first frame tracked: the models' first, slow run is no sign of a slow device.
+    const since = Math.max(now - RATE_WINDOW_MS, this.firstTrackedAt);
+    if (now - since < ADAPT_EVERY_MS) return;
     this.adaptedAt = now;
-    const since = now - RATE_WINDOW_MS;
     const tracked = this.stats.frameRate(since, now);
     if (this.quality.update(now, tracked, this.stats.cameraRate(since, now))) {
       this.tracker.setQuality(this.quality.level);

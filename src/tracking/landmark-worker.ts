@@ -38,12 +38,18 @@ console.error = (...args: [unknown, ...unknown[]]) => {
 let landmarker: Landmarker | null = null;
 let kind: InitRequest['kind'] = 'face';
 /**
- * A hand worker's landmarkers by the number of hands they look for, and how to make another.
+ * A hand worker's landmarkers by the number of hands they look for, once made; those being made;
+ * and how to make another.
  * NOTE: changing `numHands` with setOptions rebuilds MediaPipe's graph, which forgets the hands it
  * was tracking; a landmarker per number keeps each one's tracking across the switches.
  */
 const handLandmarkers = new Map<number, HandLandmarker>();
+const makingHands = new Set<number>();
 let createHandLandmarker: ((numHands: number) => Promise<HandLandmarker>) | null = null;
+/** The number of hands last asked for. */
+let wantedHands = 0;
+/** A second landmarker could not be made: the one there is changes its number of hands. */
+let singleHandLandmarker = false;
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -142,20 +148,38 @@ async function init(request: InitRequest): Promise<Delegate> {
   landmarker ??= await create('CPU');
   if (request.kind === 'hand') {
     handLandmarkers.set(request.numHands, landmarker as HandLandmarker);
+    wantedHands = request.numHands;
     createHandLandmarker = (numHands) => create(delegate, numHands) as Promise<HandLandmarker>;
   }
   return delegate;
 }
 
-/** Makes the landmarker that looks for `numHands` hands the one in use, creating it once. */
+/**
+ * Makes the landmarker that looks for `numHands` hands the one in use. One not made yet is made
+ * in the background while detection goes on with the one in use: making it (a wasm instance and a
+ * graph) takes long enough to hold tracking up. Where it cannot be made (out of memory, a GPU
+ * context refused), the one there is looks for that many from then on.
+ */
 async function useHands(numHands: number): Promise<void> {
-  let chosen = handLandmarkers.get(numHands);
-  if (!chosen) {
+  wantedHands = numHands;
+  const hands = landmarker as HandLandmarker | null;
+  const made = handLandmarkers.get(numHands);
+  if (singleHandLandmarker) await hands?.setOptions({ numHands });
+  else if (made) landmarker = made;
+  else if (!makingHands.has(numHands)) {
     if (!createHandLandmarker) throw new Error('The hand model is not loaded yet.');
-    chosen = await createHandLandmarker(numHands);
-    handLandmarkers.set(numHands, chosen);
+    makingHands.add(numHands);
+    createHandLandmarker(numHands).then(
+      (ready) => {
+        handLandmarkers.set(numHands, ready);
+        if (wantedHands === numHands) landmarker = ready;
+      },
+      () => {
+        singleHandLandmarker = true;
+        if (wantedHands === numHands) void useHands(numHands);
+      },
+    );
   }
-  landmarker = chosen;
 }
 
 function detect(id: number, bitmap: ImageBitmap, timestamp: number): void {

@@ -30,11 +30,13 @@ describe('tracking that adapts to a slow device', () => {
   it('lowers its quality on a CPU slowed four times and still judges the strokes', async () => {
     const [plan] = readPlans().filter((p) => p.name === 'jawline-glide-correct-open');
     if (!plan) throw new Error('the jawline-glide-correct-open plan is missing');
-    const result = await evalClip(inject('appUrl'), plan, { cpuThrottle: 4 });
+    // A slow device loads the models slowly too: the first frame is held longer, so that the pass
+    // counted is the first, not one that begins after the step is already done.
+    const result = await evalClip(inject('appUrl'), plan, { cpuThrottle: 4, leadMs: 15_000 });
     console.log(formatResult(result));
     expect(result.lowestQuality).toBeGreaterThan(0);
-    // The overlay draws at a lower pixel ratio than the full-quality 1 (or 2 on a GPU).
-    expect(result.overlayPixelRatio).toBeLessThan(1);
+    // The overlay drew at a lower pixel ratio than its best here (1: WebGL runs in software).
+    expect(result.lowestPixelRatio).toBeLessThan(1);
     expect(result.good).toBeGreaterThanOrEqual(result.strokes / 2);
     expect(result.wrong).toBe(0);
   }, 300_000);

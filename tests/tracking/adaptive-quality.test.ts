@@ -138,6 +138,32 @@ describe('AdaptiveQuality', () => {
     expect(wait).toBe(MAX_RAISE_AFTER_MS);
   });
 
+  it('halves the wait again after a raise that held', () => {
+    const feed = new Feed();
+    feed.untilChange(5);
+    // Three raises that did not hold: the wait is eight times the first.
+    for (let i = 0; i < 3; i++) {
+      feed.untilChange(25);
+      feed.untilChange(5);
+    }
+    let settledAt = feed.t + SETTLE_MS;
+    expect((feed.untilChange(25) as number) - settledAt).toBe(8 * RAISE_AFTER_MS);
+    // This one holds; behind again much later, the next wait is half as long.
+    feed.for(FAILED_RAISE_MS, 25);
+    feed.untilChange(5);
+    settledAt = feed.t + SETTLE_MS;
+    expect((feed.untilChange(25) as number) - settledAt).toBe(4 * RAISE_AFTER_MS);
+  });
+
+  it('does not lower the level for rates that dip below the line now and then', () => {
+    const feed = new Feed();
+    // 8 and 16 of 20 wanted in turn, each for a second: never behind for 2 s on end.
+    for (let i = 0; i < 20; i++) {
+      expect(feed.for(1000, i % 2 ? 16 : 8)).toEqual([]);
+    }
+    expect(feed.quality.levelIndex).toBe(0);
+  });
+
   it('keeps the first wait after a raise that held', () => {
     const feed = new Feed();
     feed.untilChange(5);

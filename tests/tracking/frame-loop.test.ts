@@ -158,11 +158,24 @@ describe('CameraFrameLoop', () => {
     hide(true);
     presentedFrame(10_000, 300);
     hide(false);
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 8; i++) {
       presentedFrame(100);
       track();
     }
     expect(loop.quality.rates.wanted).toBeLessThan(20);
     expect(qualities).toHaveLength(levels);
+  });
+
+  it('does not count the models’ first, slow run as a slow device', () => {
+    const { loop, qualities, frame, track } = setUp();
+    loop.start(() => {});
+    // Three seconds of camera frames before the first one is tracked, then every one.
+    for (let i = 0; i < 90; i++) frame(33);
+    for (let i = 0; i < 150; i++) {
+      frame(33);
+      track();
+    }
+    expect(qualities).toEqual([]);
+    expect(loop.quality.rates.tracked).toBeCloseTo(30, 0);
   });
 });

@@ -6,6 +6,8 @@ import { type LandmarkDetector, Tracker } from '../../src/tracking/tracker';
 class FakeDetector implements LandmarkDetector {
   readonly delegate = 'CPU';
   readonly timestamps: number[] = [];
+  /** The number of hands asked for, at each change. */
+  readonly configured: number[] = [];
   private pending: ((result: DetectionResult) => void) | null = null;
 
   constructor(private readonly result: Partial<DetectionResult> = {}) {}
@@ -22,7 +24,9 @@ class FakeDetector implements LandmarkDetector {
     });
   }
 
-  async configure(): Promise<void> {}
+  async configure(numHands: number): Promise<void> {
+    this.configured.push(numHands);
+  }
 
   dispose(): void {}
 
@@ -152,6 +156,44 @@ describe('Tracker', () => {
     const before = hands[0]?.timestamps.length ?? 0;
     for (let t = 41; t <= 60; t++) await run(t * 100);
     expect(hands[0]?.timestamps.length).toBe(before + 20);
+  });
+
+  it('on a two-hand step with one hand in view, tracks it on every worker and looks for a second now and then', async () => {
+    const face = new FakeDetector();
+    const hand = { landmarks: [], worldLandmarks: [], handedness: 'Left', score: 1 };
+    const result: { hands: unknown[] } = { hands: [hand] };
+    const hands = [
+      new FakeDetector(result as Partial<DetectionResult>),
+      new FakeDetector(result as Partial<DetectionResult>),
+    ];
+    const tracker = Tracker.fromDetectors(face, hands, 2);
+    tracker.listen(
+      () => {},
+      () => {},
+    );
+    // Two frames at once, every 40 ms: each worker takes one.
+    const run = async (t: number) => {
+      tracker.offer({} as ImageBitmapSource, t, t);
+      tracker.offer({} as ImageBitmapSource, t + 1, t + 1);
+      for (const copy of copies.splice(0)) copy();
+      await flush();
+      for (const worker of hands) worker.finish();
+      face.finish();
+      await flush();
+    };
+    for (let t = 40; t <= 1000; t += 40) await run(t);
+    // Both workers took nearly every frame offered them (one waits a frame on a switch), where the
+    // first used to take only its looks for a second hand, four a second.
+    for (const worker of hands) expect(worker.timestamps.length).toBeGreaterThanOrEqual(24);
+    // The second tracks one hand throughout; the first switches to two for a look (at 40, 280,
+    // 520 and 760 ms: every 250 ms at most) and back to one for the frames in between.
+    expect(hands[1]?.configured).toEqual([1]);
+    expect(hands[0]?.configured).toEqual([1, 2, 1, 2, 1, 2, 1]);
+    // A second hand comes into view: both look for two again.
+    result.hands = [hand, { ...hand, handedness: 'Right' }];
+    await run(1040);
+    await run(1080);
+    expect(hands.map((h) => h.configured.at(-1))).toEqual([2, 2]);
   });
 
   it('leaves out a frame where one hand worker misses a hand the other has just tracked', async () => {

@@ -154,6 +154,9 @@ describe('CoachController', () => {
     expect(coach.message).toEqual(slowTrackingMessage(6, 7));
     expect(coach.message?.text).toMatch(/Your camera sends only 7 frames a second/);
     expect(slowTrackingMessage(6, 30).text).toMatch(/Tracking is slow on this device \(6 frames/);
+    // Three quarters of what the camera sends is the line between the two.
+    expect(slowTrackingMessage(6, 8).text).toMatch(/Your camera sends only 8/);
+    expect(slowTrackingMessage(5.9, 8).text).toMatch(/Tracking is slow on this device/);
   });
 
   it('does not count a pause as slow tracking', () => {
