@@ -4,21 +4,23 @@ export const ONE_HAND_AFTER_MS = 1000;
 export const DISCOVERY_INTERVAL_MS = 250;
 
 /**
- * Decides how many hands each hand worker looks for on each frame it takes.
+ * Decides how many hands each hand worker looks for and which worker takes a camera frame.
  *
  * MediaPipe's hand model skips palm detection while it tracks as many hands as it was asked for.
  * On a two-hand step with only one hand in view it would detect palms on every frame; so after a
- * while every worker tracks one hand (cheap), and the first looks for two on one frame a few times
- * a second, to bring the others back when a second hand appears. The worker keeps a landmarker per
- * number of hands, so that looking for two never loses the one it tracks.
+ * while the workers but the first look for one hand (cheap tracking), and the first keeps looking
+ * for two, a few times a second, to bring the others back when a second hand appears.
  */
 export class HandWorkerPolicy {
   private wanted: number;
   private twoHandsAt = -Infinity;
   private discoveryAt = -Infinity;
 
-  /** @param wantedHands the hands the step is done with */
-  constructor(wantedHands: number) {
+  /** @param workers the hand workers there are; @param wantedHands the hands the step is done with */
+  constructor(
+    private readonly workers: number,
+    wantedHands: number,
+  ) {
     this.wanted = wantedHands;
   }
 
@@ -33,13 +35,27 @@ export class HandWorkerPolicy {
   }
 
   /**
-   * Hands worker `index` should look for on the frame at time `t` it is about to take (records
-   * the look for a second hand, when it is one).
+   * Hands worker `index` should look for at time `t`, with `active` workers taking frames (fewer
+   * than there are when the machine is too slow for more; see TrackingLoad).
    */
-  handsFor(index: number, t: number): number {
-    if (this.wanted < 2 || t - this.twoHandsAt <= ONE_HAND_AFTER_MS) return this.wanted;
-    if (index !== 0 || t - this.discoveryAt < DISCOVERY_INTERVAL_MS) return 1;
+  handsFor(index: number, t: number, active = this.workers): number {
+    if (this.wanted < 2 || index === 0 || active < 2) return this.wanted;
+    return this.oneHandMode(t) ? 1 : this.wanted;
+  }
+
+  /**
+   * Whether idle worker `index` should take a frame at time `t`, with `active` workers taking
+   * frames (records the discovery if so). A worker alone takes every frame: with no other worker
+   * to track the hand in between, looking only now and then would track a few frames a second.
+   */
+  takesFrame(index: number, t: number, active = this.workers): boolean {
+    if (index !== 0 || active < 2 || this.wanted < 2 || !this.oneHandMode(t)) return true;
+    if (t - this.discoveryAt < DISCOVERY_INTERVAL_MS) return false;
     this.discoveryAt = t;
-    return this.wanted;
+    return true;
+  }
+
+  private oneHandMode(t: number): boolean {
+    return t - this.twoHandsAt > ONE_HAND_AFTER_MS;
   }
 }

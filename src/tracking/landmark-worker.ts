@@ -37,19 +37,6 @@ console.error = (...args: [unknown, ...unknown[]]) => {
 
 let landmarker: Landmarker | null = null;
 let kind: InitRequest['kind'] = 'face';
-/**
- * A hand worker's landmarkers by the number of hands they look for, once made; those being made;
- * and how to make another.
- * NOTE: changing `numHands` with setOptions rebuilds MediaPipe's graph, which forgets the hands it
- * was tracking; a landmarker per number keeps each one's tracking across the switches.
- */
-const handLandmarkers = new Map<number, HandLandmarker>();
-const makingHands = new Set<number>();
-let createHandLandmarker: ((numHands: number) => Promise<HandLandmarker>) | null = null;
-/** The number of hands last asked for. */
-let wantedHands = 0;
-/** A second landmarker could not be made: the one there is changes its number of hands. */
-let singleHandLandmarker = false;
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -118,7 +105,7 @@ async function init(request: InitRequest): Promise<Delegate> {
   };
   kind = request.kind;
   const model = await fetchModel(request.modelUrl);
-  const create = (delegate: Delegate, numHands = request.numHands) => {
+  const create = (delegate: Delegate) => {
     // NOTE: MediaPipe may keep the buffer; each attempt gets its own copy.
     const baseOptions = { modelAssetBuffer: model.slice(), delegate };
     return request.kind === 'face'
@@ -133,53 +120,19 @@ async function init(request: InitRequest): Promise<Delegate> {
       : vision.HandLandmarker.createFromOptions(fileset, {
           baseOptions,
           runningMode: 'VIDEO',
-          numHands,
+          numHands: request.numHands,
         });
   };
-  let delegate: Delegate = 'CPU';
   if (request.preferGpu) {
     try {
       landmarker = await create('GPU');
-      delegate = 'GPU';
+      return 'GPU';
     } catch {
       // NOTE: the GPU delegate fails on some drivers; the CPU one works everywhere.
     }
   }
-  landmarker ??= await create('CPU');
-  if (request.kind === 'hand') {
-    handLandmarkers.set(request.numHands, landmarker as HandLandmarker);
-    wantedHands = request.numHands;
-    createHandLandmarker = (numHands) => create(delegate, numHands) as Promise<HandLandmarker>;
-  }
-  return delegate;
-}
-
-/**
- * Makes the landmarker that looks for `numHands` hands the one in use. One not made yet is made
- * in the background while detection goes on with the one in use: making it (a wasm instance and a
- * graph) takes long enough to hold tracking up. Where it cannot be made (out of memory, a GPU
- * context refused), the one there is looks for that many from then on.
- */
-async function useHands(numHands: number): Promise<void> {
-  wantedHands = numHands;
-  const hands = landmarker as HandLandmarker | null;
-  const made = handLandmarkers.get(numHands);
-  if (singleHandLandmarker) await hands?.setOptions({ numHands });
-  else if (made) landmarker = made;
-  else if (!makingHands.has(numHands)) {
-    if (!createHandLandmarker) throw new Error('The hand model is not loaded yet.');
-    makingHands.add(numHands);
-    createHandLandmarker(numHands).then(
-      (ready) => {
-        handLandmarkers.set(numHands, ready);
-        if (wantedHands === numHands) landmarker = ready;
-      },
-      () => {
-        singleHandLandmarker = true;
-        if (wantedHands === numHands) void useHands(numHands);
-      },
-    );
-  }
+  landmarker = await create('CPU');
+  return 'CPU';
 }
 
 function detect(id: number, bitmap: ImageBitmap, timestamp: number): void {
@@ -227,14 +180,13 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         post({ type: 'ready', delegate: await init(request) });
         break;
       case 'configure':
-        await useHands(request.numHands);
+        await (landmarker as HandLandmarker | null)?.setOptions({ numHands: request.numHands });
         post({ type: 'configured', id: request.id });
         break;
       case 'detect':
         detect(request.id, request.bitmap, request.timestamp);
         break;
       case 'close':
-        for (const hands of handLandmarkers.values()) if (hands !== landmarker) hands.close();
         landmarker?.close();
         landmarker = null;
         scope.close();

@@ -88,7 +88,7 @@ export class Tracker {
   ) {
     this.numHands = handWorkers.map(() => numHands);
     this.load = new TrackingLoad(handWorkers.length);
-    this.policy = new HandWorkerPolicy(numHands);
+    this.policy = new HandWorkerPolicy(handWorkers.length, numHands);
   }
 
   /**
@@ -178,7 +178,9 @@ export class Tracker {
       void this.runFace(frame.source, frame.t);
     }
     const active = this.load.activeHandWorkers(frame.t);
-    const idle = this.handWorkers.findIndex((w, i) => i < active && !this.working.has(w));
+    const idle = this.handWorkers.findIndex(
+      (w, i) => i < active && !this.working.has(w) && this.policy.takesFrame(i, frame.t, active),
+    );
     if (idle >= 0 && frame.t > this.handT) {
       this.handT = frame.t;
       this.working.add(this.handWorkers[idle] as LandmarkDetector);
@@ -226,7 +228,7 @@ export class Tracker {
     const worker = this.handWorkers[index] as LandmarkDetector;
     let result: DetectionResult;
     try {
-      const wanted = this.policy.handsFor(index, t);
+      const wanted = this.policy.handsFor(index, t, this.load.activeHandWorkers(t));
       if (wanted !== this.numHands[index]) {
         await worker.configure(wanted);
         this.numHands[index] = wanted;

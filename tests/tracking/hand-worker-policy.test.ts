@@ -7,48 +7,44 @@ import {
 
 describe('HandWorkerPolicy', () => {
   it('asks every worker for one hand on a one-hand step', () => {
-    const policy = new HandWorkerPolicy(1);
-    expect([policy.handsFor(0, 0), policy.handsFor(1, 0), policy.handsFor(0, 30)]).toEqual([
-      1, 1, 1,
-    ]);
+    const policy = new HandWorkerPolicy(2, 1);
+    expect([policy.handsFor(0, 0), policy.handsFor(1, 0)]).toEqual([1, 1]);
+    expect(policy.takesFrame(0, 0)).toBe(true);
   });
 
-  it('keeps every worker on two hands while two are in view', () => {
-    const policy = new HandWorkerPolicy(2);
+  it('keeps both workers on two hands while two are in view', () => {
+    const policy = new HandWorkerPolicy(2, 2);
     policy.observe(1000, 2);
-    for (const t of [1010, 1040, 1000 + ONE_HAND_AFTER_MS]) {
-      expect([policy.handsFor(0, t), policy.handsFor(1, t)]).toEqual([2, 2]);
-    }
+    expect(policy.handsFor(1, 1000 + ONE_HAND_AFTER_MS - 1)).toBe(2);
+    expect(policy.takesFrame(0, 1500)).toBe(true);
+    expect(policy.takesFrame(0, 1510)).toBe(true);
   });
 
   it('tracks one hand cheaply when only one is seen, and looks for a second now and then', () => {
-    const policy = new HandWorkerPolicy(2);
+    const policy = new HandWorkerPolicy(2, 2);
     policy.observe(0, 2);
     const t = ONE_HAND_AFTER_MS + 10;
-    // The first worker looks for two on one frame, then tracks one until the next look is due.
     expect(policy.handsFor(0, t)).toBe(2);
-    expect(policy.handsFor(1, t + 30)).toBe(1);
-    expect(policy.handsFor(0, t + 60)).toBe(1);
-    expect(policy.handsFor(0, t + DISCOVERY_INTERVAL_MS - 1)).toBe(1);
-    expect(policy.handsFor(0, t + DISCOVERY_INTERVAL_MS)).toBe(2);
-    // Only the first worker ever looks for a second hand.
-    expect(policy.handsFor(1, t + 3 * DISCOVERY_INTERVAL_MS)).toBe(1);
+    expect(policy.handsFor(1, t)).toBe(1);
+    expect(policy.takesFrame(0, t)).toBe(true);
+    expect(policy.takesFrame(0, t + 30)).toBe(false);
+    expect(policy.takesFrame(1, t + 30)).toBe(true);
+    expect(policy.takesFrame(0, t + DISCOVERY_INTERVAL_MS)).toBe(true);
     // A second hand comes into view: back to two hands everywhere.
     policy.observe(t + 300, 2);
-    expect([policy.handsFor(0, t + 310), policy.handsFor(1, t + 320)]).toEqual([2, 2]);
+    expect(policy.handsFor(1, t + 310)).toBe(2);
+    expect(policy.takesFrame(0, t + 320)).toBe(true);
   });
 
-  it('starts a two-hand step tracking one hand and looking for both at once', () => {
-    const policy = new HandWorkerPolicy(2);
-    expect(policy.handsFor(0, 0)).toBe(2);
-    expect(policy.handsFor(0, 30)).toBe(1);
-  });
-
-  it('follows a change of step', () => {
-    const policy = new HandWorkerPolicy(1);
-    policy.setWanted(2);
-    expect(policy.handsFor(0, 0)).toBe(2);
-    policy.setWanted(1);
-    expect(policy.handsFor(0, DISCOVERY_INTERVAL_MS)).toBe(1);
+  it('lets a worker left alone on a slow machine take every frame, looking for both hands', () => {
+    const policy = new HandWorkerPolicy(2, 2);
+    policy.observe(0, 1);
+    const t = ONE_HAND_AFTER_MS + 10;
+    expect(policy.takesFrame(0, t, 1)).toBe(true);
+    expect(policy.takesFrame(0, t + 30, 1)).toBe(true);
+    expect(policy.handsFor(0, t + 30, 1)).toBe(2);
+    // Two workers again: the first goes back to looking now and then.
+    expect(policy.takesFrame(0, t + 60, 2)).toBe(true);
+    expect(policy.takesFrame(0, t + 90, 2)).toBe(false);
   });
 });
