@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { TrackedFrame } from '../../../src/core/frame';
+import type { RegionId, Side } from '../../../src/core/regions';
+import type { Routine, RoutineStep } from '../../../src/core/routine-schema';
+import { findRoutine } from '../../../src/core/routines';
+import { type EngineEvent, StepEngine } from '../../../src/core/step-engine';
+import { away, type MotionSegment, StrokeSynth } from '../../support/stroke-synth';
+
+const synth = new StrokeSynth();
+const anma = findRoutine('anma') as Routine;
+
+function circleStep(id: string): RoutineStep {
+  const step = anma.steps.find((s) => s.id === id);
+  if (!step) throw new Error(`no step ${id}`);
+  return step;
+}
+
+/** The stroke verdicts the engine gives `step` over synthetic frames, as "side:verdict". */
+function verdicts(step: RoutineStep, frames: TrackedFrame[]): string[] {
+  const routine: Routine = { ...anma, steps: [step] };
+  const engine = new StepEngine(routine, synth.size, step.id);
+  const events: EngineEvent[] = frames.flatMap((f) => engine.update(f));
+  const last = frames.at(-1);
+  if (last) events.push(...engine.finish(last.t + 40));
+  return events.flatMap((e) => (e.type === 'stroke' ? [`${e.side}:${e.verdict}`] : []));
+}
+
+interface CircleOptions {
+  /** Turns made; negative turns go against the step's sense. */
+  turns: number;
+  /** Radius of the circle, in radii of the step's ring. */
+  scale?: number;
+  /** Time per full turn (ms). */
+  turnMs?: number;
+}
+
+/** Circles on one side's ring, starting on its outer side, in the step's own sense for positive turns. */
+function circles(step: RoutineStep, side: Side, options: CircleOptions): MotionSegment {
+  const { turns, scale = 1, turnMs = 1200 } = options;
+  const { center, radius } = synth.ring(step.region as RegionId, side);
+  const own = (side === 'left' ? 1 : -1) * (step.circleSense === 'down-near-nose' ? -1 : 1);
+  const start = side === 'left' ? Math.PI : 0;
+  return {
+    durationMs: Math.abs(turns) * turnMs,
+    effector: step.effectors?.[0] ?? 'fingertips',
+    at: (k) => {
+      const a = start + own * 2 * Math.PI * turns * k;
+      return {
+        face: {
+          x: center.x + scale * radius * Math.cos(a),
+          y: center.y + scale * radius * Math.sin(a),
+        },
+      };
+    },
+  };
+}
+
+/** The hand resting still on the ring, where a circle of `turns` turns from the start ends. */
+function restAfter(
+  step: RoutineStep,
+  side: Side,
+  turns: number,
+  durationMs: number,
+): MotionSegment {
+  const end = circles(step, side, { turns }).at(1);
+  return { durationMs, effector: step.effectors?.[0] ?? 'fingertips', at: () => end };
+}
+
+const cheeks = circleStep('cheek-circles');
+const eyes = circleStep('eye-circles');
+
+describe('CircleRecognizer', () => {
+  it('counts each full circle in the step’s sense as good, on either side', () => {
+    const frames = synth.render([
+      away(300),
+      circles(cheeks, 'right', { turns: 3 }),
+      away(600),
+      circles(cheeks, 'left', { turns: 2 }),
+      away(600),
+    ]);
+    expect(verdicts(cheeks, frames)).toEqual([
+      'right:good',
+      'right:good',
+      'right:good',
+      'left:good',
+      'left:good',
+    ]);
+  });
+
+  it('says a circle the other way round goes the wrong way', () => {
+    const frames = synth.render([
+      away(300),
+      circles(eyes, 'right', { turns: -2 }),
+      away(600),
+      circles(eyes, 'left', { turns: -1 }),
+      away(600),
+    ]);
+    expect(verdicts(eyes, frames)).toEqual([
+      'right:wrong-direction',
+      'right:wrong-direction',
+      'left:wrong-direction',
+    ]);
+  });
+
+  it('turns its judgement round for a step whose circles go down near the nose', () => {
+    const down = { ...cheeks, circleSense: 'down-near-nose' } as RoutineStep;
+    // The motion of the step's own sense for an up-near-nose step goes against a down-near-nose one.
+    const frames = synth.render([away(300), circles(cheeks, 'right', { turns: 2 }), away(600)]);
+    expect(verdicts(down, frames)).toEqual(['right:wrong-direction', 'right:wrong-direction']);
+    const own = synth.render([away(300), circles(down, 'left', { turns: 1 }), away(600)]);
+    expect(verdicts(down, own)).toEqual(['left:good']);
+  });
+
+  it('calls a half circle that stops on the skin too short, and a quarter nothing', () => {
+    const half = synth.render([
+      away(300),
+      circles(cheeks, 'right', { turns: 0.6 }),
+      restAfter(cheeks, 'right', 0.6, 1500),
+      away(600),
+    ]);
+    expect(verdicts(cheeks, half)).toEqual(['right:too-short']);
+    const quarter = synth.render([
+      away(300),
+      circles(cheeks, 'right', { turns: 0.3 }),
+      restAfter(cheeks, 'right', 0.3, 1500),
+      away(600),
+    ]);
+    expect(verdicts(cheeks, quarter)).toEqual([]);
+  });
+
+  it('ends a half circle when the hand is gone for longer than a dropout, not before', () => {
+    const gone = synth.render([away(300), circles(cheeks, 'left', { turns: 0.6 }), away(900)]);
+    expect(verdicts(cheeks, gone)).toEqual(['left:too-short']);
+    // A short dropout in the middle of a circle leaves it whole.
+    const whole = circles(cheeks, 'left', { turns: 1.2 });
+    const withDropout: MotionSegment = {
+      ...whole,
+      at: (k) => (k > 0.4 && k < 0.46 ? null : whole.at(k)),
+    };
+    const frames = synth.render([away(300), withDropout, away(600)]);
+    expect(verdicts(cheeks, frames)).toEqual(['left:good']);
+  });
+
+  it('calls circles too small to work the cheek too short', () => {
+    const frames = synth.render([
+      away(300),
+      circles(cheeks, 'right', { turns: 2, scale: 0.25 }),
+      away(600),
+    ]);
+    expect(verdicts(cheeks, frames)).toEqual(['right:too-short', 'right:too-short']);
+  });
+
+  it('counts no circle made far outside the ring, and says the hand is off target', () => {
+    const frames = synth.render([
+      away(300),
+      circles(eyes, 'right', { turns: 2, scale: 3 }),
+      away(600),
+    ]);
+    expect(verdicts(eyes, frames)).toEqual(['right:off-target']);
+  });
+
+  it('judges the circle under way when the step ends', () => {
+    const frames = synth.render([away(300), circles(cheeks, 'right', { turns: 1.6 })]);
+    expect(verdicts(cheeks, frames)).toEqual(['right:good', 'right:too-short']);
+  });
+});
