@@ -163,4 +163,30 @@ describe('CircleRecognizer', () => {
     const frames = synth.render([away(300), circles(cheeks, 'right', { turns: 1.6 })]);
     expect(verdicts(cheeks, frames)).toEqual(['right:good', 'right:too-short']);
   });
+
+  it('takes no circle made around the ring’s very centre', () => {
+    const frames = synth.render([
+      away(300),
+      circles(cheeks, 'left', { turns: 2, scale: 0.1 }),
+      away(600),
+    ]);
+    expect(verdicts(cheeks, frames).filter((v) => !v.endsWith('off-target'))).toEqual([]);
+  });
+
+  it('says the hand is on target while it circles on the ring, and not once it is gone', () => {
+    const routine: Routine = { ...anma, steps: [cheeks] };
+    const engine = new StepEngine(routine, synth.size, cheeks.id);
+    const circling = synth.render([away(300), circles(cheeks, 'right', { turns: 1 })]);
+    const feedback = circling.map((f) => {
+      engine.update(f);
+      return engine.snapshot.feedback;
+    });
+    // Most frames of the circle, after the engine has settled on the face, are on target.
+    const onTarget = feedback.slice(-20).filter((f) => f === 'on-target').length;
+    expect(onTarget).toBeGreaterThanOrEqual(18);
+    const last = circling.at(-1)?.t ?? 0;
+    const gone = synth.render([away(1000)], { startT: last + 33 });
+    for (const f of gone) engine.update(f);
+    expect(engine.snapshot.feedback).not.toBe('on-target');
+  });
 });
