@@ -65,6 +65,38 @@ describe('lightingIssue on a real photo and its real landmarks', () => {
     const window = relit(lit, (x, _y, v) => (x < left - 0.1 || x > right + 0.1 ? 250 : v * 0.8));
     expect(lightingIssue(window, face.landmarks)).toBe('backlit');
   });
+
+  it('says so for a window on either side of the head alone', () => {
+    const xs = face.landmarks.map((p) => p[0]);
+    const [left, right] = [Math.min(...xs), Math.max(...xs)];
+    const onLeft = relit(lit, (x, _y, v) => (x < left - 0.1 ? 250 : v * 0.8));
+    const onRight = relit(lit, (x, _y, v) => (x > right + 0.1 ? 250 : v * 0.8));
+    expect(lightingIssue(onLeft, face.landmarks)).toBe('backlit');
+    expect(lightingIssue(onRight, face.landmarks)).toBe('backlit');
+  });
+
+  it('judges nothing without the face’s outline, or for a face of no width', () => {
+    expect(
+      lightingIssue(
+        relit(lit, () => 10),
+        face.landmarks.slice(0, 300),
+      ),
+    ).toBeNull();
+    const flat = face.landmarks.map(([, y, z]) => [0.5, y, z] as [number, number, number]);
+    expect(
+      lightingIssue(
+        relit(lit, () => 10),
+        flat,
+      ),
+    ).toBeNull();
+    // The same dark picture with the real face is too dark.
+    expect(
+      lightingIssue(
+        relit(lit, () => 10),
+        face.landmarks,
+      ),
+    ).toBe('too-dark');
+  });
 });
 
 describe('lumaOf', () => {
