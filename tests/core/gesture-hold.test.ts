@@ -126,6 +126,61 @@ describe('GestureHold', () => {
     expect(run(hold, 5066, 8000, down(5066, 6100)).fired).toHaveLength(1);
   });
 
+  it('reports the hold’s progress from when it began, and the palm’s centre', () => {
+    const hold = new GestureHold(face.size);
+    const hand = handAt(0.08, 0.9);
+    const { last } = run(hold, 5000, 5528, () => [hand]);
+    expect(last?.progress).toBeCloseTo(0.53, 1);
+    const palm = [0, 5, 9, 13, 17].map((i) => hand.landmarks[i] as Point3);
+    expect(last?.at?.x).toBeCloseTo(palm.reduce((a, p) => a + p[0], 0) / 5, 6);
+    expect(last?.at?.y).toBeCloseTo(palm.reduce((a, p) => a + p[1], 0) / 5, 6);
+    // In a short dropout the ring stays where the hold began.
+    const gap = hold.update(frame(5600, []));
+    expect(gap.gesture).toBe('thumbs-up');
+    expect(gap.at).toEqual(last?.at);
+  });
+
+  it('takes a sign made above the head or below the chin, clear of the face', () => {
+    const ys = face.landmarks.map((p) => p[1]);
+    const xs = face.landmarks.map((p) => p[0]);
+    const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
+    const margin = (Math.max(...xs) - Math.min(...xs)) * 0.15;
+    const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const probe = handAt(middle, 0.5);
+    const handTop = Math.min(...probe.landmarks.map((p) => p[1]));
+    const handBottom = Math.max(...probe.landmarks.map((p) => p[1]));
+    // Wrist placed so the whole hand sits just above the face's box, then just below it.
+    const above = handAt(middle, 0.5 - (handBottom - (top - margin)) - 0.01);
+    const below = handAt(middle, 0.5 + (bottom + margin - handTop) + 0.01);
+    expect(run(new GestureHold(face.size), 0, 1500, () => [above]).fired).toHaveLength(1);
+    expect(run(new GestureHold(face.size), 0, 1500, () => [below]).fired).toHaveLength(1);
+    // A little nearer, inside the margin around the face, it is at the face.
+    const nearAbove = handAt(middle, 0.5 - (handBottom - (top - margin)) + 0.02);
+    expect(run(new GestureHold(face.size), 0, 1500, () => [nearAbove]).fired).toEqual([]);
+  });
+
+  it('counts the margin beside the face as the face', () => {
+    const xs = face.landmarks.map((p) => p[0]);
+    const [left, right] = [Math.min(...xs), Math.max(...xs)];
+    const margin = (right - left) * 0.15;
+    const chinY = (face.landmarks[152] as Point3)[1];
+    const probe = handAt(0.5, chinY);
+    const handLeft = Math.min(...probe.landmarks.map((p) => p[0]));
+    const handRight = Math.max(...probe.landmarks.map((p) => p[0]));
+    // The hand's nearest point half a margin, then a margin and a half, beyond the face's right edge.
+    const at = (gap: number) => handAt(0.5 + right + gap - handLeft, chinY);
+    expect(run(new GestureHold(face.size), 0, 1500, () => [at(margin / 2)]).fired).toEqual([]);
+    expect(run(new GestureHold(face.size), 0, 1500, () => [at(1.5 * margin)]).fired).toHaveLength(
+      1,
+    );
+    // And beyond the left edge.
+    const atLeft = (gap: number) => handAt(0.5 - (handRight - (left - gap)), chinY);
+    expect(run(new GestureHold(face.size), 0, 1500, () => [atLeft(margin / 2)]).fired).toEqual([]);
+    expect(
+      run(new GestureHold(face.size), 0, 1500, () => [atLeft(1.5 * margin)]).fired,
+    ).toHaveLength(1);
+  });
+
   it('forgets a hold under way on reset', () => {
     const hold = new GestureHold(face.size);
     run(hold, 0, 800, () => [handAt(0.08, 0.9)]);
