@@ -41,6 +41,24 @@ class FakeDetector implements LandmarkDetector {
 const copies: (() => void)[] = [];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Offers frames at times `ts` at once, lets their images be copied, then has every worker finish
+ * what it took.
+ */
+async function offerAndFinish(
+  tracker: Tracker,
+  face: FakeDetector,
+  hands: FakeDetector[],
+  ...ts: number[]
+): Promise<void> {
+  for (const t of ts) tracker.offer({} as ImageBitmapSource, t, t);
+  for (const copy of copies.splice(0)) copy();
+  await flush();
+  for (const hand of hands) hand.finish();
+  face.finish();
+  await flush();
+}
+
 describe('Tracker', () => {
   beforeEach(() => {
     copies.length = 0;
@@ -112,15 +130,7 @@ describe('Tracker', () => {
       () => {},
     );
     // Two frames while the first worker is busy: the second worker takes the second one if used.
-    const run = async (t: number) => {
-      tracker.offer({} as ImageBitmapSource, t, t);
-      tracker.offer({} as ImageBitmapSource, t + 1, t + 1);
-      for (const copy of copies.splice(0)) copy();
-      await flush();
-      for (const hand of hands) hand.finish();
-      face.finish();
-      await flush();
-    };
+    const run = (t: number) => offerAndFinish(tracker, face, hands, t, t + 1);
     await run(300);
     expect(hands.map((h) => h.timestamps.length)).toEqual([1, 1]);
     for (let t = 2; t <= 40; t++) await run(t * 300);
@@ -144,14 +154,7 @@ describe('Tracker', () => {
       () => {},
     );
     // Frames 100 ms apart, closer than the first worker's occasional look for a second hand.
-    const run = async (t: number) => {
-      tracker.offer({} as ImageBitmapSource, t, t);
-      for (const copy of copies.splice(0)) copy();
-      await flush();
-      for (const hand of hands) hand.finish();
-      face.finish();
-      await flush();
-    };
+    const run = (t: number) => offerAndFinish(tracker, face, hands, t);
     for (let t = 1; t <= 40; t++) await run(t * 100);
     const before = hands[0]?.timestamps.length ?? 0;
     for (let t = 41; t <= 60; t++) await run(t * 100);
@@ -172,15 +175,7 @@ describe('Tracker', () => {
       () => {},
     );
     // Two frames at once, every 40 ms.
-    const run = async (t: number) => {
-      tracker.offer({} as ImageBitmapSource, t, t);
-      tracker.offer({} as ImageBitmapSource, t + 1, t + 1);
-      for (const copy of copies.splice(0)) copy();
-      await flush();
-      for (const worker of hands) worker.finish();
-      face.finish();
-      await flush();
-    };
+    const run = (t: number) => offerAndFinish(tracker, face, hands, t, t + 1);
     for (let t = 40; t <= 1000; t += 40) await run(t);
     // The second worker tracks the one hand on every frame it can take; the first keeps looking
     // for two (palm detection), on the first frame offered 250 ms or more after its last look.
@@ -210,15 +205,7 @@ describe('Tracker', () => {
       () => {},
     );
     // Two frames at once: the first worker takes one, the second the next.
-    const run = async (t: number) => {
-      tracker.offer({} as ImageBitmapSource, t, t);
-      tracker.offer({} as ImageBitmapSource, t + 1, t + 1);
-      for (const copy of copies.splice(0)) copy();
-      await flush();
-      for (const hand of hands) hand.finish();
-      face.finish();
-      await flush();
-    };
+    const run = (t: number) => offerAndFinish(tracker, face, hands, t, t + 1);
     await run(100);
     await run(200);
     // Long after the second worker last saw the hand, an empty frame is news again.
