@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedFrame } from '../../src/core/frame';
+import { SETTLE_MS } from '../../src/core/framing';
 import type { Routine } from '../../src/core/routine-schema';
-import { findRoutine } from '../../src/core/routines';
-import { type EngineEvent, StepEngine } from '../../src/core/step-engine';
-import { away, liftedReturn, StrokeSynth, stroke } from '../support/stroke-synth';
+import { findRoutine, TOOL_STEPS } from '../../src/core/routines';
+import { type EngineEvent, STEP_REST_MS, StepEngine } from '../../src/core/step-engine';
+import {
+  away,
+  liftedReturn,
+  type MotionSegment,
+  StrokeSynth,
+  stroke,
+} from '../support/stroke-synth';
 
 const synth = new StrokeSynth();
 const routine = findRoutine('facegym-daily');
@@ -183,6 +190,36 @@ describe('StepEngine on real landmarks', () => {
     const { events, engine } = run('jawline-glide', frames);
     expect(strokes(events)[0]).toMatch(/:off-target$/);
     expect(engine.snapshot.feedback).toBe('off-target');
+  });
+
+  it('hints off-target once per cooldown while the hand keeps rubbing off the target', () => {
+    const frames = synth.render(
+      [
+        away(200),
+        { durationMs: 6000, at: (k) => ({ face: { x: -0.2 + 0.4 * Math.sin(k * 36), y: -0.55 } }) },
+      ],
+      { startT: 20_000 },
+    );
+    const hints = run('jawline-glide', frames).events.filter((e) => e.type === 'stroke');
+    expect(hints.map((e) => e.type === 'stroke' && e.verdict)).toEqual([
+      'off-target',
+      'off-target',
+      'off-target',
+    ]);
+    const gaps = hints.slice(1).map((e, i) => e.t - (hints[i] as EngineEvent).t);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2500);
+    expect(hints[0]?.t).toBeLessThan(20_000 + 1200);
+  });
+
+  it('gives no off-target hint for a hand drifting slowly over the face', () => {
+    // 0.15 face widths a second: never the hint's travel within its window.
+    const frames = synth.render(
+      [away(200), { durationMs: 5000, at: (k) => ({ face: { x: -0.4 + 0.75 * k, y: -0.55 } }) }],
+      { startT: 20_000 },
+    );
+    const { events, engine } = run('jawline-glide', frames);
+    expect(strokes(events)).toEqual([]);
+    expect(engine.snapshot.feedback).toBe('hands-ready');
   });
 
   it('names the side of the face where the hand wanders off the target', () => {
@@ -379,5 +416,270 @@ describe('StepEngine on real landmarks', () => {
 
   it('rejects an unknown start step', () => {
     expect(() => new StepEngine(routine, synth.size, 'nope')).toThrow(/no step "nope"/);
+  });
+});
+
+/** A routine of a one-second timed step, then a copy of it: enough to see completion, rest and the end. */
+function timedRoutine(): Routine {
+  const serum = TOOL_STEPS.find((s) => s.kind === 'timed');
+  if (!serum) throw new Error('no timed tool step');
+  return {
+    ...(routine as Routine),
+    id: 'two-timed',
+    steps: [
+      { ...serum, id: 'first', durationMs: 1000 },
+      { ...serum, id: 'second', durationMs: 1000 },
+    ],
+  };
+}
+
+const none = { good: 0, wrongDirection: 0, other: 0 };
+const empty = (t: number): TrackedFrame => ({ t, face: null, hands: [] });
+const types = (events: EngineEvent[]) => events.map((e) => e.type);
+
+describe('StepEngine state and timing', () => {
+  it('starts active, with no face, no time spent and the sides of its region', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    const snapshot = engine.snapshot;
+    expect(snapshot.phase).toBe('active');
+    expect(snapshot.feedback).toBe('no-face');
+    expect(snapshot.elapsedMs).toBe(0);
+    expect(snapshot.remainingMs).toBeNull();
+    expect([...snapshot.sides].sort()).toEqual(['left', 'right']);
+    expect(new StepEngine(routine as Routine, synth.size, 'chin-flicks').snapshot.sides).toEqual([
+      'center',
+    ]);
+  });
+
+  it('times a timed step, completes it when its time is up, rests, then starts the next', () => {
+    const engine = new StepEngine(timedRoutine(), synth.size);
+    expect(types(engine.update(empty(5000)))).toEqual(['step-start']);
+    expect(engine.snapshot.feedback).toBe('timed');
+    expect(engine.snapshot.hold).toEqual({});
+    expect(engine.update(empty(5400))).toEqual([]);
+    expect(engine.snapshot.elapsedMs).toBe(400);
+    expect(engine.snapshot.remainingMs).toBe(600);
+    expect(engine.update(empty(5999))).toEqual([]);
+    expect(engine.snapshot.phase).toBe('active');
+    expect(engine.update(empty(6000))).toEqual([{ type: 'step-complete', t: 6000, step: 'first' }]);
+    expect(engine.snapshot.phase).toBe('rest');
+    expect(engine.update(empty(6000 + STEP_REST_MS - 1))).toEqual([]);
+    expect(engine.snapshot.step.id).toBe('first');
+    expect(engine.update(empty(6000 + STEP_REST_MS))).toEqual([
+      { type: 'step-start', t: 6000 + STEP_REST_MS, step: 'second' },
+    ]);
+    expect(engine.snapshot.remainingMs).toBe(1000);
+  });
+
+  it('never leaves less than no time on a timed step', () => {
+    const engine = new StepEngine(timedRoutine(), synth.size);
+    engine.update(empty(0));
+    engine.update(empty(900));
+    // Jumping back to the step restarts its clock; a frame long after ends it at once.
+    engine.goToStep(0);
+    engine.update(empty(1000));
+    engine.update(empty(1500));
+    expect(engine.snapshot.remainingMs).toBe(500);
+  });
+
+  it('ends the routine after its last step and takes no frames after that', () => {
+    const engine = new StepEngine(timedRoutine(), synth.size, 'second');
+    engine.update(empty(0));
+    expect(engine.update(empty(1000))).toEqual([
+      { type: 'step-complete', t: 1000, step: 'second' },
+      { type: 'routine-complete', t: 1000, routine: 'two-timed' },
+    ]);
+    expect(engine.snapshot.phase).toBe('done');
+    expect(engine.update(empty(5000))).toEqual([]);
+    expect(engine.snapshot.step.id).toBe('second');
+  });
+
+  it('starts a step once, and ignores a frame that is not later than the last', () => {
+    const engine = new StepEngine(timedRoutine(), synth.size);
+    const events = [0, 40, 80].flatMap((t) => engine.update(empty(t)));
+    expect(types(events)).toEqual(['step-start']);
+    expect(engine.update(empty(80))).toEqual([]);
+    expect(engine.update(empty(60))).toEqual([]);
+    // A step gone to anew starts with the next new frame, not with one already seen.
+    engine.goToStep(1);
+    expect(engine.update(empty(80))).toEqual([]);
+    expect(engine.update(empty(120))).toEqual([{ type: 'step-start', t: 120, step: 'second' }]);
+  });
+
+  it('stays on the step for a step number out of range', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'laugh-line-walk');
+    for (const index of [-1, routine.steps.length, routine.steps.length + 3]) {
+      engine.goToStep(index);
+      expect(engine.snapshot.stepIndex, String(index)).toBe(1);
+    }
+    engine.goToStep(0);
+    expect(engine.snapshot.stepIndex).toBe(0);
+    engine.goToStep(routine.steps.length - 1);
+    expect(engine.snapshot.step.id).toBe(routine.steps.at(-1)?.id);
+  });
+
+  it('completes a step done on each side only once both sides have their reps', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    engine.restoreCounts([
+      {
+        step: 'jawline-glide',
+        counts: { left: { ...none, good: 4 }, right: none, center: none },
+      },
+    ]);
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'left', 0.05, 0.95, 900),
+      away(1000),
+    ]);
+    const events = frames.flatMap((f) => engine.update(f));
+    expect(strokes(events)).toEqual(['left:good']);
+    expect(engine.snapshot.tally.counts.left.good).toBe(5);
+    expect(types(events)).not.toContain('step-complete');
+  });
+
+  it('completes a step counted over both sides on exactly its reps', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'chin-flicks');
+    engine.restoreCounts([
+      { step: 'chin-flicks', counts: { left: none, right: none, center: { ...none, good: 9 } } },
+    ]);
+    const frames = synth.render([
+      away(300),
+      stroke('chin-upward', 'center', 0, 1, 240),
+      away(1600),
+    ]);
+    const events = frames.flatMap((f) => engine.update(f));
+    expect(types(events).filter((t) => t !== 'step-start')).toEqual(['stroke', 'step-complete']);
+    expect(engine.snapshot.phase).toBe('rest');
+  });
+
+  it('counts wrong-direction and other verdicts apart, on the side they happened', () => {
+    const frames = synth.render([
+      away(300),
+      stroke('jawline-outward', 'left', 0.95, 0.05, 1200),
+      away(600),
+      stroke('chin-upward', 'center', 0, 1, 1600),
+      away(600),
+    ]);
+    const { engine } = run('jawline-glide', frames);
+    const counts = engine.snapshot.tally.counts;
+    expect(counts.left).toEqual({ good: 0, wrongDirection: 1, other: 0 });
+    const chin = run('chin-flicks', frames).engine.snapshot.tally.counts.center;
+    expect(chin).toEqual({ good: 0, wrongDirection: 0, other: 1 });
+  });
+
+  it('follows no hand while the face is lost', () => {
+    // The face is seen once, then lost while a hand glides along where the jawline was.
+    const frames = synth.render([
+      away(200),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
+      away(600),
+    ]);
+    const lost = frames.map((f, i) => (i < 5 || i >= frames.length - 3 ? f : { ...f, face: null }));
+    const { events, engine } = run('jawline-glide', lost);
+    expect(strokes(events)).toEqual([]);
+    expect(engine.snapshot.tally.counts.right).toEqual(none);
+  });
+
+  it('says a hand is ready when it is in view but neither on the target nor over the face', () => {
+    const frames = synth.render([
+      away(200),
+      { durationMs: 800, at: () => ({ face: { x: 1.2, y: 0.9 } }) },
+    ]);
+    const { events, engine } = run('jawline-glide', frames);
+    expect(engine.snapshot.feedback).toBe('hands-ready');
+    expect(strokes(events)).toEqual([]);
+  });
+
+  it('reports a second face and a face partly out of the picture', () => {
+    const [framed] = synth.render([away(40)]);
+    const face = (framed as TrackedFrame).face;
+    const twoFaces = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    twoFaces.update({ t: 0, face, hands: [], facesInView: 2 });
+    expect(twoFaces.snapshot.feedback).toBe('two-faces');
+    const partOut = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    const shifted = face && {
+      ...face,
+      landmarks: face.landmarks.map(([x, y, z]) => [x, y + 0.35, z] as (typeof face.landmarks)[0]),
+    };
+    partOut.update({ t: 0, face: shifted, hands: [] });
+    expect(partOut.snapshot.feedback).toBe('face-part-out');
+  });
+});
+
+describe('StepEngine waiting for a framed, still face', () => {
+  const settling = () =>
+    new StepEngine(routine as Routine, synth.size, 'jawline-glide', { settle: true });
+  const still = (ms: number, startT = 0, pose?: MotionSegment['pose']) =>
+    synth.render([{ ...away(ms), ...(pose ? { pose } : {}) }], { startT });
+
+  it('starts counting once the face has been framed and still for a second', () => {
+    const engine = settling();
+    expect(engine.update(empty(0))).toEqual([]);
+    expect(engine.snapshot.feedback).toBe('no-face');
+    expect(engine.snapshot.settling).toBe(true);
+    const frames = still(1600, 40);
+    const events = frames.flatMap((f) => engine.update(f));
+    const start = events.find((e) => e.type === 'step-start');
+    expect(start?.t).toBeGreaterThanOrEqual(40 + SETTLE_MS);
+    expect(start?.t).toBeLessThan(40 + SETTLE_MS + 80);
+    expect(engine.snapshot.settling).toBe(false);
+    expect(engine.snapshot.feedback).toBe('no-hands');
+  });
+
+  it('asks to hold still while the head moves, and starts the hold over when the face is lost', () => {
+    const engine = settling();
+    const moving = still(1500, 0, (k) => ({
+      angle: 0,
+      scale: 1,
+      dx: 0.3 * Math.sin(k * 20),
+      dy: 0,
+    }));
+    for (const frame of moving) expect(engine.update(frame)).toEqual([]);
+    expect(engine.snapshot.feedback).toBe('hold-still');
+    const held = still(800, 1600);
+    for (const frame of held) engine.update(frame);
+    engine.update(empty(2440));
+    expect(engine.snapshot.feedback).toBe('no-face');
+    // Held still again, but the second before the face was lost does not count.
+    const again = still(600, 2480);
+    expect(again.flatMap((f) => engine.update(f))).toEqual([]);
+    expect(engine.snapshot.settling).toBe(true);
+  });
+
+  it('says what keeps the face from being framed', () => {
+    const cases: [MotionSegment['pose'], string][] = [
+      [() => ({ angle: 0, scale: 0.4, dx: 0, dy: 0 }), 'face-too-far'],
+      [() => ({ angle: 0, scale: 1, dx: 0, dy: 0, yawDeg: 45 }), 'face-turned'],
+    ];
+    for (const [pose, feedback] of cases) {
+      const engine = settling();
+      for (const frame of still(1600, 0, pose)) expect(engine.update(frame)).toEqual([]);
+      expect(engine.snapshot.feedback, feedback).toBe(feedback);
+    }
+    const [frame] = still(40);
+    const face = (frame as TrackedFrame).face;
+    if (!face) throw new Error('no face');
+    const engine = settling();
+    const shift = (dx: number, dy: number) => ({
+      ...face,
+      landmarks: face.landmarks.map(
+        ([x, y, z]) => [x + dx, y + dy, z] as (typeof face.landmarks)[0],
+      ),
+    });
+    engine.update({ t: 0, face: shift(0, 0.4), hands: [] });
+    expect(engine.snapshot.feedback).toBe('face-part-out');
+    const offCentre = settling();
+    offCentre.update({ t: 0, face: shift(-0.3, 0), hands: [] });
+    expect(offCentre.snapshot.feedback).toBe('face-off-centre');
+  });
+
+  it('lets a second face in view wait for the person followed to hold still, then count', () => {
+    const engine = settling();
+    const frames = still(1600).map((f) => ({ ...f, facesInView: 2 }));
+    const first = frames.slice(0, 5).flatMap((f) => engine.update(f));
+    expect(first).toEqual([]);
+    expect(engine.snapshot.feedback).toBe('two-faces');
+    const rest = frames.slice(5).flatMap((f) => engine.update(f));
+    expect(types(rest)).toContain('step-start');
   });
 });
