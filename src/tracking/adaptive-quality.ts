@@ -40,6 +40,16 @@ export const MAX_RAISE_AFTER_MS = 80_000;
  */
 export const FAILED_RAISE_MS = 10_000;
 
+/** Frame rates measured over the last few seconds (frames a second). */
+export interface MeasuredRates {
+  /** Frames tracked. */
+  readonly tracked: number;
+  /** Frames the camera sent. */
+  readonly camera: number;
+  /** Frames worth tracking from this camera: its rate, up to {@link ENOUGH_FPS}. */
+  readonly wanted: number;
+}
+
 /**
  * Chooses how much to spend on tracking and drawing from the measured frame rates, as model-viewer
  * scales its rendering to the measured frame time: a level lower when tracking falls behind the
@@ -53,7 +63,7 @@ export class AdaptiveQuality {
   private changedAt = Number.NEGATIVE_INFINITY;
   private raisedAt = Number.NEGATIVE_INFINITY;
   private raiseAfterMs = RAISE_AFTER_MS;
-  private lastRates = { tracked: 0, wanted: 0 };
+  private lastRates: MeasuredRates | null = null;
   private judgedAt = Number.NEGATIVE_INFINITY;
 
   /** The level in force. */
@@ -66,8 +76,8 @@ export class AdaptiveQuality {
     return this.index;
   }
 
-  /** The rates last judged: tracked frames a second, and the rate wanted from this camera. */
-  get rates(): { readonly tracked: number; readonly wanted: number } {
+  /** The rates last judged, null before the first: what the slow-tracking message quotes. */
+  get rates(): MeasuredRates | null {
     return this.lastRates;
   }
 
@@ -77,7 +87,7 @@ export class AdaptiveQuality {
    */
   update(t: number, trackedFps: number, cameraFps: number): boolean {
     const wanted = Math.min(cameraFps, ENOUGH_FPS);
-    this.lastRates = { tracked: trackedFps, wanted };
+    this.lastRates = { tracked: trackedFps, camera: cameraFps, wanted };
     if (Number.isFinite(this.raisedAt) && t - this.raisedAt >= FAILED_RAISE_MS) {
       this.raiseAfterMs = Math.max(RAISE_AFTER_MS, this.raiseAfterMs / 2);
       this.raisedAt = Number.NEGATIVE_INFINITY;

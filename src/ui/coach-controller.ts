@@ -5,8 +5,8 @@ import { type LightingIssue, lightingIssue } from '../core/lighting';
 import type { Routine } from '../core/routine-schema';
 import type { EngineEvent, EngineSnapshot, LiveFeedback } from '../core/step-engine';
 import type { StrokeFlash } from '../overlay/stroke-overlay';
+import type { AdaptiveQuality } from '../tracking/adaptive-quality';
 import type { FrameSource } from '../tracking/frame-source';
-import type { PipelineStats } from '../tracking/pipeline-stats';
 import {
   type CoachMessage,
   lightingMessage,
@@ -32,7 +32,7 @@ const LIGHT_CAN_REPLACE: ReadonlySet<LiveFeedback> = new Set([
   'hands-ready',
   'off-target',
 ]);
-/** The tracked frame rate is measured over this long (ms) once tracking has run that long. */
+/** Tracking must have run this long (ms) before its rate is judged: the models' first runs are slow. */
 const TRACKING_RATE_WINDOW_MS = 3000;
 
 /**
@@ -110,7 +110,7 @@ export class CoachController implements ReactiveController, SessionObserver {
   frameTracked(frame: TrackedFrame, snapshot: EngineSnapshot, source: FrameSource): void {
     const now = this.now();
     this.trackingSince ??= now;
-    this.checkTrackingRate(now, source.stats ?? null);
+    this.checkTrackingRate(now, source.quality ?? null);
     this.checkLight(now, frame, source);
     if (now - this.lastVerdictAt <= VERDICT_MS) return;
     if (this.slowTracking)
@@ -193,14 +193,17 @@ export class CoachController implements ReactiveController, SessionObserver {
     this.lastLightJudgement = judged;
   }
 
-  /** Once a second, measures the tracked frame rate over the last few seconds. */
-  private checkTrackingRate(now: number, stats: PipelineStats | null): void {
+  /**
+   * Once a second, reads the rates the adaptive quality last measured: after it has lowered what
+   * it can, tracking still this slow is worth telling the person.
+   */
+  private checkTrackingRate(now: number, quality: AdaptiveQuality | null): void {
     if (now - this.rateCheckedAt < 1000) return;
     this.rateCheckedAt = now;
-    const since = now - TRACKING_RATE_WINDOW_MS;
-    if (!stats || this.trackingSince === null || this.trackingSince > since) return;
-    const fps = stats.frameRate(since, now);
+    const rates = quality?.rates;
+    if (!rates || this.trackingSince === null || now - this.trackingSince < TRACKING_RATE_WINDOW_MS)
+      return;
     this.slowTracking =
-      fps < SLOW_TRACKING_FPS ? { tracked: fps, camera: stats.cameraRate(since, now) } : null;
+      rates.tracked < SLOW_TRACKING_FPS ? { tracked: rates.tracked, camera: rates.camera } : null;
   }
 }

@@ -92,10 +92,11 @@ describe('AdaptiveQuality', () => {
 
   it('judges a fast camera against the rate strokes need, not its own', () => {
     const quality = new AdaptiveQuality();
+    expect(quality.rates).toBeNull();
     // 18 of a 60 fps camera's frames is plenty for a stroke.
     run(quality, 0, 30_000, 18, 60);
     expect(quality.levelIndex).toBe(0);
-    expect(quality.rates).toEqual({ tracked: 18, wanted: ENOUGH_FPS });
+    expect(quality.rates).toEqual({ tracked: 18, camera: 60, wanted: ENOUGH_FPS });
     // A 10 fps camera tracked at 7 is behind it.
     run(quality, 30_000, 40_000, 7, 10);
     expect(quality.levelIndex).toBeGreaterThan(0);

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TrackedFrame } from '../../src/core/frame';
 import { findRoutine } from '../../src/core/routines';
 import type { EngineSnapshot } from '../../src/core/step-engine';
+import type { AdaptiveQuality } from '../../src/tracking/adaptive-quality';
 import type { FrameSource } from '../../src/tracking/frame-source';
-import type { PipelineStats } from '../../src/tracking/pipeline-stats';
 import { CAPTION_MS, CoachController, VERDICT_MS } from '../../src/ui/coach-controller';
 import { lightingMessage, liveMessage, slowTrackingMessage } from '../../src/ui/feedback-text';
 import { VoiceController } from '../../src/ui/voice-controller';
@@ -33,10 +33,12 @@ if (!firstStep || !secondStep) throw new Error('the FaceGym routine has too few 
 const frame: TrackedFrame = { t: 0, face: null, hands: [] };
 const snapshotWith = (feedback: EngineSnapshot['feedback'], step = firstStep) =>
   ({ feedback, step }) as EngineSnapshot;
-/** A live source whose tracked frame rate is `fps`, of `cameraFps` the camera sends. */
+/** A live source whose adaptive quality measured `fps` tracked, of `cameraFps` the camera sends. */
 const sourceAt = (fps: number, cameraFps = 30) =>
   ({
-    stats: { frameRate: () => fps, cameraRate: () => cameraFps } as unknown as PipelineStats,
+    quality: {
+      rates: { tracked: fps, camera: cameraFps, wanted: Math.min(cameraFps, 20) },
+    } as unknown as AdaptiveQuality,
   }) as FrameSource;
 
 describe('CoachController', () => {
@@ -157,6 +159,15 @@ describe('CoachController', () => {
     // Three quarters of what the camera sends is the line between the two.
     expect(slowTrackingMessage(6, 8).text).toMatch(/Your camera sends only 8/);
     expect(slowTrackingMessage(5.9, 8).text).toMatch(/Tracking is slow on this device/);
+  });
+
+  it('says nothing of the rate before the adaptive quality has measured one', () => {
+    const unmeasured = { quality: { rates: null } as unknown as AdaptiveQuality } as FrameSource;
+    for (let i = 0; i < 6; i++) {
+      coach.frameTracked(frame, snapshotWith('on-target'), unmeasured);
+      now += 1000;
+    }
+    expect(coach.message).toEqual(liveMessage('on-target', false));
   });
 
   it('does not count a pause as slow tracking', () => {
