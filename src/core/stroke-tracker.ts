@@ -227,8 +227,8 @@ export class StrokeTracker {
   private distanceAtMin = 0;
   private forwardDepartT = 0;
   private backwardDepartT = 0;
-  private pinches = 0;
-  private pinchClosed = false;
+  /** A pinch was closed at some point of the attempt. */
+  private pinched = false;
   private distanceSum = 0;
   private palmSum = 0;
   private samples = 0;
@@ -436,8 +436,7 @@ export class StrokeTracker {
     this.startT = this.minT = this.maxT = this.lastSeenT = this.lastProgressT = t;
     this.nearLowT = this.nearHighT = this.forwardDepartT = this.backwardDepartT = t;
     this.offSince = null;
-    this.pinches = 0;
-    this.pinchClosed = false;
+    this.pinched = false;
     this.holdSince = null;
     this.longestHold = 0;
     this.distanceSum = this.palmSum = this.samples = 0;
@@ -452,8 +451,7 @@ export class StrokeTracker {
     if (this.samples === 0 || palm < this.leastPalm) this.leastPalm = palm;
     this.trailS.push(s);
     this.trailPalm.push(palm);
-    if (pinch && !this.pinchClosed) this.pinches++;
-    this.pinchClosed = pinch;
+    this.pinched ||= pinch;
     this.distanceSum += distance;
     this.palmSum += palm;
     this.samples++;
@@ -594,7 +592,7 @@ export class StrokeTracker {
       verdict = 'too-short';
     } else if (duration < this.tuning.minDurationMs * magnitude) verdict = 'too-fast';
     else if (duration > this.tuning.maxDurationMs) verdict = 'too-slow';
-    else if (this.tuning.needsPinch && this.pinches === 0) verdict = 'no-pinch';
+    else if (this.tuning.needsPinch && !this.pinched) verdict = 'no-pinch';
     else if ((this.tuning.holdMs ?? 0) > 0 && this.longestHold < (this.tuning.holdMs ?? 0))
       verdict = 'no-hold';
     else verdict = 'good';

@@ -223,6 +223,21 @@ describe('StrokeTracker', () => {
     expect(verdicts(attempts)).toEqual(['good']);
   });
 
+  it('credits a stroke that set off unseen right after the resting hand was given up on', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    // Resting at the start until the tracker stops waiting for it (its stall time), lost for a
+    // moment as the glide sets off, seen again halfway: one whole stroke from the start, though
+    // what was seen of it is too short for one.
+    const attempts = feed(tracker, [
+      ...Array(19).fill(0.05),
+      ...lost(5),
+      ...ramp(0.5, 0.9, 8),
+      ...away(12),
+    ]);
+    expect(verdicts(attempts)).toEqual(['good']);
+    expect(attempts[0]?.startT).toBe(18 * 40);
+  });
+
   it('gives "too short" only to an attempt seen from touch-down to lift-off', () => {
     const short = ramp(0.3, 0.65, 8);
     // Seen whole, lifting off in view, even if the hand then leaves the picture.
