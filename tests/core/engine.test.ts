@@ -506,6 +506,35 @@ describe('StepEngine state and timing', () => {
     expect(engine.update(empty(120))).toEqual([{ type: 'step-start', t: 120, step: 'second' }]);
   });
 
+  it('has nothing to end on a timed step', () => {
+    const engine = new StepEngine(timedRoutine(), synth.size);
+    engine.update(empty(0));
+    expect(engine.finish(500)).toEqual([]);
+    expect(engine.snapshot.phase).toBe('active');
+  });
+
+  it('completes a step on a good stroke, never on a stroke of another verdict', () => {
+    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
+    const five = { ...none, good: 5 };
+    engine.restoreCounts([
+      { step: 'jawline-glide', counts: { left: five, right: five, center: none } },
+    ]);
+    const wrongWay = synth.render([
+      away(300),
+      stroke('jawline-outward', 'left', 0.95, 0.05, 1200),
+      away(1800),
+    ]);
+    const first = wrongWay.flatMap((f) => engine.update(f));
+    expect(strokes(first)).toEqual(['left:wrong-direction']);
+    expect(types(first)).not.toContain('step-complete');
+    const rightWay = synth.render(
+      [stroke('jawline-outward', 'left', 0.05, 0.95, 1200), away(600)],
+      { startT: (wrongWay.at(-1)?.t ?? 0) + 40 },
+    );
+    const second = rightWay.flatMap((f) => engine.update(f));
+    expect(types(second)).toContain('step-complete');
+  });
+
   it('stays on the step for a step number out of range', () => {
     const engine = new StepEngine(routine as Routine, synth.size, 'laugh-line-walk');
     for (const index of [-1, routine.steps.length, routine.steps.length + 3]) {
