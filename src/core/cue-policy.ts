@@ -13,8 +13,8 @@ export interface Cue {
 /** Words for a stroke verdict that is not good; sides are described by the caller. */
 export type CorrectionText = (verdict: StrokeVerdict, side: Side) => string;
 
+/** The words for one, two, three...: a count above the last is said in digits. */
 const NUMBER_WORDS = [
-  'zero',
   'one',
   'two',
   'three',
@@ -86,7 +86,7 @@ export class CuePolicy {
           const count = (this.goodCounts.get(key) ?? 0) + 1;
           this.goodCounts.set(key, count);
           const sideDone = step?.sides === 'each' && count === step.reps;
-          const word = capitalise(NUMBER_WORDS[count] ?? String(count));
+          const word = capitalise(NUMBER_WORDS[count - 1] ?? String(count));
           if (!sideDone) return [{ kind: 'count', text: `${word}.` }];
           // One side at a time: the arrow moves to the other side, and the person is told.
           const other = event.side === 'left' ? 'right' : 'left';

@@ -18,7 +18,9 @@ describe('CuePolicy', () => {
     const say = (side: 'left' | 'right') =>
       p.cuesFor({ type: 'stroke', t: 0, step: 'jawline-glide', side, verdict: 'good' }, 0)[0]?.text;
     expect(say('right')).toBe('One.');
-    expect(say('left')).toBe('One.');
+    expect(
+      p.cuesFor({ type: 'stroke', t: 0, step: 'jawline-glide', side: 'left', verdict: 'good' }, 0),
+    ).toEqual([{ kind: 'count', text: 'One.' }]);
     for (let i = 0; i < 3; i++) say('right');
     expect(say('right')).toBe('Five. That side is done.');
   });
@@ -34,6 +36,15 @@ describe('CuePolicy', () => {
     expect(say('right')).toBe('Four. That side is done. Now the other side.');
     for (let i = 0; i < 3; i++) say('left');
     expect(say('left')).toBe('Four. That side is done.');
+    // The left side first: the right one is still to do.
+    const leftFirst = new CuePolicy(anma, () => '');
+    const cue = () =>
+      leftFirst.cuesFor(
+        { type: 'stroke', t: 0, step: 'jaw-to-cheekbone', side: 'left', verdict: 'good' },
+        0,
+      )[0];
+    for (let i = 0; i < 3; i++) cue();
+    expect(cue()).toEqual({ kind: 'count', text: 'Four. That side is done. Now the other side.' });
   });
 
   it('corrects one thing at a time and does not repeat itself', () => {
@@ -43,11 +54,11 @@ describe('CuePolicy', () => {
         { type: 'stroke', t: now, step: 'jawline-glide', side, verdict: 'wrong-direction' },
         now,
       );
-    expect(wrong(0)).toEqual([{ kind: 'correction', text: 'wrong-direction on left' }]);
-    expect(wrong(1000, 'right')).toEqual([]); // cooldown
-    expect(wrong(6000)).toEqual([]); // same correction too soon
-    expect(wrong(7000, 'right')).toHaveLength(1);
-    expect(wrong(22_000)).toHaveLength(1);
+    expect(wrong(1000)).toEqual([{ kind: 'correction', text: 'wrong-direction on left' }]);
+    expect(wrong(2000, 'right')).toEqual([]); // cooldown
+    expect(wrong(7000)).toEqual([]); // same correction too soon
+    expect(wrong(8000, 'right')).toHaveLength(1);
+    expect(wrong(23_000)).toHaveLength(1);
   });
 
   it('names the next step when one is done', () => {
