@@ -119,7 +119,8 @@ describe('session plans', () => {
       expect(() => parseSessions({ sessions: [{ ...SESSIONS[0], id }] }), id).toThrow(
         /sessions\.0\.id/,
       );
-    expect(parseSessions({ sessions: [{ ...SESSIONS[0], id: 'daily-2' }] })).toHaveLength(1);
+    for (const id of ['daily-2', 'quick-evening-glow'])
+      expect(parseSessions({ sessions: [{ ...SESSIONS[0], id }] }), id).toHaveLength(1);
     expect(() =>
       parseSessions({ sessions: [{ id: 'd', title: 'x', summary: 'y', parts: [{}] }] }),
     ).toThrow(/sessions\.0\.parts\.0/);
