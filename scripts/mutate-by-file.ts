@@ -54,9 +54,11 @@ const newest = (dir: string): number =>
 const reportPath = (file: string) =>
   join(reportsDir, `${file.replace(/^src\/core\//, '').replace(/[/.]/g, '_')}.json`);
 
+/** When a core test last changed: a report older than that is run again. */
+const testsChanged = newest(join(root, 'tests', 'core'));
+
 function mutateFile(file: string): void {
   const report = reportPath(file);
-  const testsChanged = newest(join(root, 'tests', 'core'));
   if (
     existsSync(report) &&
     statSync(report).mtimeMs > Math.max(statSync(file).mtimeMs, testsChanged)
@@ -107,7 +109,12 @@ function offset(source: string, { line, column }: Position): number {
 function killedByHand(file: string, mutant: MutantResult): boolean {
   const original = readFileSync(file, 'utf8');
   const restore = () => writeFileSync(file, original);
-  process.once('SIGINT', restore);
+  // Interrupted, the file is put back before the process ends.
+  const interrupted = () => {
+    restore();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
   try {
     const start = offset(original, mutant.location.start);
     const end = offset(original, mutant.location.end);
@@ -124,7 +131,7 @@ function killedByHand(file: string, mutant: MutantResult): boolean {
     return true;
   } finally {
     restore();
-    process.removeListener('SIGINT', restore);
+    process.removeListener('SIGINT', interrupted);
   }
 }
 

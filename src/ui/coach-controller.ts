@@ -33,7 +33,7 @@ const LIGHT_CAN_REPLACE: ReadonlySet<LiveFeedback> = new Set([
   'off-target',
 ]);
 /** Tracking must have run this long (ms) before its rate is judged: the models' first runs are slow. */
-const TRACKING_RATE_WINDOW_MS = 3000;
+const TRACKING_WARMUP_MS = 3000;
 
 /**
  * What the coach says during a session: the message under the step card (a verdict for a moment,
@@ -201,7 +201,7 @@ export class CoachController implements ReactiveController, SessionObserver {
     if (now - this.rateCheckedAt < 1000) return;
     this.rateCheckedAt = now;
     const rates = quality?.rates;
-    if (!rates || this.trackingSince === null || now - this.trackingSince < TRACKING_RATE_WINDOW_MS)
+    if (!rates || this.trackingSince === null || now - this.trackingSince < TRACKING_WARMUP_MS)
       return;
     this.slowTracking =
       rates.tracked < SLOW_TRACKING_FPS ? { tracked: rates.tracked, camera: rates.camera } : null;
