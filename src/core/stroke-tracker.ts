@@ -174,6 +174,14 @@ const RETURN_DISTANCE = 0.025;
  */
 const APPROACH_CLOSING = 0.05;
 
+/**
+ * A movement backward that closes in on the path is a reversed stroke, not the hand coming in to
+ * the start, when at least this share of it glides on the skin.
+ */
+const SKIN_GLIDE_SHARE = 0.4;
+/** How much farther from the path than the second half of the way (face widths) is still on the skin. */
+const SKIN_DISTANCE_SLACK = 0.0125;
+
 /** Within this much (face widths) of each other, a flick and its return are a tie. */
 const PAIR_TIE = 0.005;
 /** Face widths of distance that a palm one tenth larger (nearer the camera) counts as. */
@@ -241,9 +249,10 @@ export class StrokeTracker {
    * either way.
    */
   private leastPalm = 1;
-  /** Each contact's place along the path and palm size, in order: where the hand came down. */
+  /** Each contact's place along the path, palm size and distance from it, in order: where the hand came down. */
   private readonly trailS: number[] = [];
   private readonly trailPalm: number[] = [];
+  private readonly trailDistance: number[] = [];
   /** How many contacts were taken when the hand reached its furthest point forward. */
   private samplesAtMax = 0;
   /** Where the hand first touched the path in this attempt (null until it has). */
@@ -440,7 +449,7 @@ export class StrokeTracker {
     this.holdSince = null;
     this.longestHold = 0;
     this.distanceSum = this.palmSum = this.samples = 0;
-    this.trailS.length = this.trailPalm.length = 0;
+    this.trailS.length = this.trailPalm.length = this.trailDistance.length = 0;
     this.take(t, sample);
     this.landedS = onPath ? s : null;
   }
@@ -451,6 +460,7 @@ export class StrokeTracker {
     if (this.samples === 0 || palm < this.leastPalm) this.leastPalm = palm;
     this.trailS.push(s);
     this.trailPalm.push(palm);
+    this.trailDistance.push(distance);
     this.pinched ||= pinch;
     this.distanceSum += distance;
     this.palmSum += palm;
@@ -505,6 +515,31 @@ export class StrokeTracker {
     return largest;
   }
 
+  /**
+   * Whether a movement backward went much of its way on the skin: from the first contact as near
+   * the path as the second half of the way was, with a palm as small (not still coming down), to
+   * its furthest point back.
+   */
+  private glidedBackOnSkin(skinPalm: number, magnitude: number): boolean {
+    const count = this.upToMin.samples;
+    const middle = (this.startS + this.minS) / 2;
+    const secondHalf: number[] = [];
+    for (let i = 0; i < count; i++)
+      if ((this.trailS[i] ?? 0) <= middle) secondHalf.push(this.trailDistance[i] ?? 0);
+    secondHalf.sort((a, b) => a - b);
+    const skinDistance = secondHalf[Math.floor(secondHalf.length / 2)] ?? this.distanceAtMin;
+    for (let i = 0; i < count; i++) {
+      const palm = this.trailPalm[i] ?? Infinity;
+      const distance = this.trailDistance[i] ?? Infinity;
+      if (
+        palm <= skinPalm * (1 + RETURN_PALM_GROWTH) &&
+        distance <= skinDistance + SKIN_DISTANCE_SLACK
+      )
+        return (this.trailS[i] ?? this.minS) - this.minS >= SKIN_GLIDE_SHARE * magnitude;
+    }
+    return false;
+  }
+
   private snapshot(out: {
     distance: number;
     palm: number;
@@ -546,7 +581,8 @@ export class StrokeTracker {
       return null;
     }
     // A movement closing in on the path as it goes is the hand coming in to the start of a
-    // stroke: no stroke on the skin unless it is a full one the right way.
+    // stroke: no stroke on the skin unless it is a full one the right way, or one the wrong way
+    // that glided much of its way on the skin (touched down just beside the path).
     const closing = goesForward
       ? this.forwardDepartDistance - this.distanceAtMax
       : this.backwardDepartDistance - this.distanceAtMin;
@@ -560,7 +596,10 @@ export class StrokeTracker {
     if (
       !this.tuning.returnsOnSkin &&
       closing > APPROACH_CLOSING &&
-      (!goesForward || magnitude < this.minTravel || !glidedOnSkin || cameDown)
+      (magnitude < this.minTravel ||
+        (goesForward
+          ? !glidedOnSkin || cameDown
+          : !this.glidedBackOnSkin(skin.leastPalm, magnitude)))
     ) {
       return null;
     }

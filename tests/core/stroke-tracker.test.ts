@@ -326,6 +326,44 @@ describe('StrokeTracker', () => {
     expect(verdicts(full.flush())).toEqual(['good']);
   });
 
+  it('judges a reversed stroke that touched down beside the path wrong-direction, and not its return', () => {
+    // As recorded live: the hand lands a little off the path and nearer the camera, settles onto
+    // the skin and glides the whole way against the arrow; lifted, it goes back up off the skin.
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const landing = [
+      { s: 1, distance: 0.09, palm: 1.2 },
+      { s: 0.94, distance: 0.03, palm: 1.1 },
+    ];
+    const glide = ramp(0.85, 0.05, 8).map((s, i) => ({
+      s,
+      distance: 0.02 + 0.01 * ((i + 1) % 2),
+      palm: 1,
+    }));
+    const back = ramp(0.05, 1, 6).map((s, i) => ({
+      s,
+      distance: 0.03 + 0.02 * i,
+      palm: 1.2 + 0.02 * i,
+    }));
+    const attempts = [
+      ...feedContacts(tracker, [...landing, ...glide]),
+      ...feed(tracker, away(5), 400),
+      ...feedContacts(tracker, back, 600),
+      ...feed(tracker, away(5), 840),
+      ...tracker.flush(),
+    ];
+    expect(verdicts(attempts)).toEqual(['wrong-direction']);
+    // Coming in to the start instead: near the path early on, but the palm shrinking until the
+    // end, as the hand comes down to the skin only there: no stroke.
+    const comingIn = new StrokeTracker(STROKE_TUNING.glide);
+    const approach = ramp(0.7, 0, 10).map((s, i) => ({
+      s,
+      distance: Math.max(0.01, 0.1 - 0.03 * i),
+      palm: i < 6 ? 1.12 - 0.01 * i : 1.06 - 0.03 * (i - 5),
+    }));
+    feedContacts(comingIn, approach);
+    expect(verdicts(comingIn.flush())).toEqual([]);
+  });
+
   it('gives no verdict to a hand that arrives through the air at the far end and only slides back', () => {
     // Frames every 150 ms, as on a busy machine: the hand a quarter face width off the path, then
     // at the path's far end; it rests there and slides back along the skin, against the arrow.
