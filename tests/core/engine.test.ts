@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedFrame } from '../../src/core/frame';
-import { SETTLE_MS } from '../../src/core/framing';
+import type { Side } from '../../src/core/regions';
 import type { Routine } from '../../src/core/routine-schema';
 import { findRoutine, TOOL_STEPS } from '../../src/core/routines';
 import { type EngineEvent, STEP_REST_MS, StepEngine } from '../../src/core/step-engine';
@@ -434,6 +434,18 @@ function timedRoutine(): Routine {
 }
 
 const none = { good: 0, wrongDirection: 0, other: 0 };
+
+/** An engine on `step` of the daily routine with the counts of a session resumed part-way. */
+function resumed(step: string, counts: Partial<Record<Side, typeof none>>): StepEngine {
+  const engine = new StepEngine(routine as Routine, synth.size, step);
+  engine.restoreCounts([{ step, counts: { left: none, right: none, center: none, ...counts } }]);
+  return engine;
+}
+
+/** Renders `segments` from `startT` and feeds them to `engine`; returns its events. */
+function feed(engine: StepEngine, segments: MotionSegment[], startT = 0): EngineEvent[] {
+  return synth.render(segments, { startT }).flatMap((f) => engine.update(f));
+}
 const empty = (t: number): TrackedFrame => ({ t, face: null, hands: [] });
 const types = (events: EngineEvent[]) => events.map((e) => e.type);
 
@@ -514,24 +526,20 @@ describe('StepEngine state and timing', () => {
   });
 
   it('completes a step on a good stroke, never on a stroke of another verdict', () => {
-    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
     const five = { ...none, good: 5 };
-    engine.restoreCounts([
-      { step: 'jawline-glide', counts: { left: five, right: five, center: none } },
-    ]);
-    const wrongWay = synth.render([
+    const engine = resumed('jawline-glide', { left: five, right: five });
+    const first = feed(engine, [
       away(300),
       stroke('jawline-outward', 'left', 0.95, 0.05, 1200),
       away(1800),
     ]);
-    const first = wrongWay.flatMap((f) => engine.update(f));
     expect(strokes(first)).toEqual(['left:wrong-direction']);
     expect(types(first)).not.toContain('step-complete');
-    const rightWay = synth.render(
+    const second = feed(
+      engine,
       [stroke('jawline-outward', 'left', 0.05, 0.95, 1200), away(600)],
-      { startT: (wrongWay.at(-1)?.t ?? 0) + 40 },
+      3320,
     );
-    const second = rightWay.flatMap((f) => engine.update(f));
     expect(types(second)).toContain('step-complete');
   });
 
@@ -548,35 +556,24 @@ describe('StepEngine state and timing', () => {
   });
 
   it('completes a step done on each side only once both sides have their reps', () => {
-    const engine = new StepEngine(routine as Routine, synth.size, 'jawline-glide');
-    engine.restoreCounts([
-      {
-        step: 'jawline-glide',
-        counts: { left: { ...none, good: 4 }, right: none, center: none },
-      },
-    ]);
-    const frames = synth.render([
+    const engine = resumed('jawline-glide', { left: { ...none, good: 4 } });
+    const events = feed(engine, [
       away(300),
       stroke('jawline-outward', 'left', 0.05, 0.95, 900),
       away(1000),
     ]);
-    const events = frames.flatMap((f) => engine.update(f));
     expect(strokes(events)).toEqual(['left:good']);
     expect(engine.snapshot.tally.counts.left.good).toBe(5);
     expect(types(events)).not.toContain('step-complete');
   });
 
   it('completes a step counted over both sides on exactly its reps', () => {
-    const engine = new StepEngine(routine as Routine, synth.size, 'chin-flicks');
-    engine.restoreCounts([
-      { step: 'chin-flicks', counts: { left: none, right: none, center: { ...none, good: 9 } } },
-    ]);
-    const frames = synth.render([
+    const engine = resumed('chin-flicks', { center: { ...none, good: 9 } });
+    const events = feed(engine, [
       away(300),
       stroke('chin-upward', 'center', 0, 1, 240),
       away(1600),
     ]);
-    const events = frames.flatMap((f) => engine.update(f));
     expect(types(events).filter((t) => t !== 'step-start')).toEqual(['stroke', 'step-complete']);
     expect(engine.snapshot.phase).toBe('rest');
   });
@@ -632,83 +629,5 @@ describe('StepEngine state and timing', () => {
     };
     partOut.update({ t: 0, face: shifted, hands: [] });
     expect(partOut.snapshot.feedback).toBe('face-part-out');
-  });
-});
-
-describe('StepEngine waiting for a framed, still face', () => {
-  const settling = () =>
-    new StepEngine(routine as Routine, synth.size, 'jawline-glide', { settle: true });
-  const still = (ms: number, startT = 0, pose?: MotionSegment['pose']) =>
-    synth.render([{ ...away(ms), ...(pose ? { pose } : {}) }], { startT });
-
-  it('starts counting once the face has been framed and still for a second', () => {
-    const engine = settling();
-    expect(engine.update(empty(0))).toEqual([]);
-    expect(engine.snapshot.feedback).toBe('no-face');
-    expect(engine.snapshot.settling).toBe(true);
-    const frames = still(1600, 40);
-    const events = frames.flatMap((f) => engine.update(f));
-    const start = events.find((e) => e.type === 'step-start');
-    expect(start?.t).toBeGreaterThanOrEqual(40 + SETTLE_MS);
-    expect(start?.t).toBeLessThan(40 + SETTLE_MS + 80);
-    expect(engine.snapshot.settling).toBe(false);
-    expect(engine.snapshot.feedback).toBe('no-hands');
-  });
-
-  it('asks to hold still while the head moves, and starts the hold over when the face is lost', () => {
-    const engine = settling();
-    const moving = still(1500, 0, (k) => ({
-      angle: 0,
-      scale: 1,
-      dx: 0.3 * Math.sin(k * 20),
-      dy: 0,
-    }));
-    for (const frame of moving) expect(engine.update(frame)).toEqual([]);
-    expect(engine.snapshot.feedback).toBe('hold-still');
-    const held = still(800, 1600);
-    for (const frame of held) engine.update(frame);
-    engine.update(empty(2440));
-    expect(engine.snapshot.feedback).toBe('no-face');
-    // Held still again, but the second before the face was lost does not count.
-    const again = still(600, 2480);
-    expect(again.flatMap((f) => engine.update(f))).toEqual([]);
-    expect(engine.snapshot.settling).toBe(true);
-  });
-
-  it('says what keeps the face from being framed', () => {
-    const cases: [MotionSegment['pose'], string][] = [
-      [() => ({ angle: 0, scale: 0.4, dx: 0, dy: 0 }), 'face-too-far'],
-      [() => ({ angle: 0, scale: 1, dx: 0, dy: 0, yawDeg: 45 }), 'face-turned'],
-    ];
-    for (const [pose, feedback] of cases) {
-      const engine = settling();
-      for (const frame of still(1600, 0, pose)) expect(engine.update(frame)).toEqual([]);
-      expect(engine.snapshot.feedback, feedback).toBe(feedback);
-    }
-    const [frame] = still(40);
-    const face = (frame as TrackedFrame).face;
-    if (!face) throw new Error('no face');
-    const engine = settling();
-    const shift = (dx: number, dy: number) => ({
-      ...face,
-      landmarks: face.landmarks.map(
-        ([x, y, z]) => [x + dx, y + dy, z] as (typeof face.landmarks)[0],
-      ),
-    });
-    engine.update({ t: 0, face: shift(0, 0.4), hands: [] });
-    expect(engine.snapshot.feedback).toBe('face-part-out');
-    const offCentre = settling();
-    offCentre.update({ t: 0, face: shift(-0.3, 0), hands: [] });
-    expect(offCentre.snapshot.feedback).toBe('face-off-centre');
-  });
-
-  it('lets a second face in view wait for the person followed to hold still, then count', () => {
-    const engine = settling();
-    const frames = still(1600).map((f) => ({ ...f, facesInView: 2 }));
-    const first = frames.slice(0, 5).flatMap((f) => engine.update(f));
-    expect(first).toEqual([]);
-    expect(engine.snapshot.feedback).toBe('two-faces');
-    const rest = frames.slice(5).flatMap((f) => engine.update(f));
-    expect(types(rest)).toContain('step-start');
   });
 });

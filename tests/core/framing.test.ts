@@ -3,7 +3,7 @@ import type { Point3, TrackedFrame } from '../../src/core/frame';
 import { FramingHold, framingIssue, SETTLE_MS } from '../../src/core/framing';
 import { findRoutine } from '../../src/core/routines';
 import { StepEngine } from '../../src/core/step-engine';
-import { away, StrokeSynth, stroke } from '../support/stroke-synth';
+import { away, type MotionSegment, StrokeSynth, stroke } from '../support/stroke-synth';
 import { realFace } from '../support/traces';
 
 const { size, landmarks } = realFace();
@@ -108,5 +108,81 @@ describe('StepEngine settling at the start of a live session', () => {
     engine.update({ ...frame, t: 500 });
     expect(engine.snapshot.feedback).toBe('hold-still');
     expect(engine.snapshot.tally.startedAt).toBeNull();
+  });
+
+  const settling = () => new StepEngine(routine, synth.size, 'jawline-glide', { settle: true });
+  const empty = (t: number): TrackedFrame => ({ t, face: null, hands: [] });
+  const still = (ms: number, startT = 0, pose?: MotionSegment['pose']) =>
+    synth.render([{ ...away(ms), ...(pose ? { pose } : {}) }], { startT });
+
+  it('starts counting once the face has been framed and still for a second', () => {
+    const engine = settling();
+    expect(engine.update(empty(0))).toEqual([]);
+    expect(engine.snapshot.feedback).toBe('no-face');
+    expect(engine.snapshot.settling).toBe(true);
+    const frames = still(1600, 40);
+    const events = frames.flatMap((f) => engine.update(f));
+    const start = events.find((e) => e.type === 'step-start');
+    expect(start?.t).toBeGreaterThanOrEqual(40 + SETTLE_MS);
+    expect(start?.t).toBeLessThan(40 + SETTLE_MS + 80);
+    expect(engine.snapshot.settling).toBe(false);
+    expect(engine.snapshot.feedback).toBe('no-hands');
+  });
+
+  it('asks to hold still while the head moves, and starts the hold over when the face is lost', () => {
+    const engine = settling();
+    const moving = still(1500, 0, (k) => ({
+      angle: 0,
+      scale: 1,
+      dx: 0.3 * Math.sin(k * 20),
+      dy: 0,
+    }));
+    for (const frame of moving) expect(engine.update(frame)).toEqual([]);
+    expect(engine.snapshot.feedback).toBe('hold-still');
+    const held = still(800, 1600);
+    for (const frame of held) engine.update(frame);
+    engine.update(empty(2440));
+    expect(engine.snapshot.feedback).toBe('no-face');
+    // Held still again, but the second before the face was lost does not count.
+    const again = still(600, 2480);
+    expect(again.flatMap((f) => engine.update(f))).toEqual([]);
+    expect(engine.snapshot.settling).toBe(true);
+  });
+
+  it('says what keeps the face from being framed', () => {
+    const cases: [MotionSegment['pose'], string][] = [
+      [() => ({ angle: 0, scale: 0.4, dx: 0, dy: 0 }), 'face-too-far'],
+      [() => ({ angle: 0, scale: 1, dx: 0, dy: 0, yawDeg: 45 }), 'face-turned'],
+    ];
+    for (const [pose, feedback] of cases) {
+      const engine = settling();
+      for (const frame of still(1600, 0, pose)) expect(engine.update(frame)).toEqual([]);
+      expect(engine.snapshot.feedback, feedback).toBe(feedback);
+    }
+    const [frame] = still(40);
+    const face = (frame as TrackedFrame).face;
+    if (!face) throw new Error('no face');
+    const engine = settling();
+    const shift = (dx: number, dy: number) => ({
+      ...face,
+      landmarks: face.landmarks.map(
+        ([x, y, z]) => [x + dx, y + dy, z] as (typeof face.landmarks)[0],
+      ),
+    });
+    engine.update({ t: 0, face: shift(0, 0.4), hands: [] });
+    expect(engine.snapshot.feedback).toBe('face-part-out');
+    const offCentre = settling();
+    offCentre.update({ t: 0, face: shift(-0.3, 0), hands: [] });
+    expect(offCentre.snapshot.feedback).toBe('face-off-centre');
+  });
+
+  it('lets a second face in view wait for the person followed to hold still, then count', () => {
+    const engine = settling();
+    const frames = still(1600).map((f) => ({ ...f, facesInView: 2 }));
+    const first = frames.slice(0, 5).flatMap((f) => engine.update(f));
+    expect(first).toEqual([]);
+    expect(engine.snapshot.feedback).toBe('two-faces');
+    const rest = frames.slice(5).flatMap((f) => engine.update(f));
+    expect(rest.map((e) => e.type)).toContain('step-start');
   });
 });
