@@ -22,6 +22,8 @@ export const FACE_MAX_AGE_MS = 400;
 export class TrackingLoad {
   private readonly face: number[] = [];
   private readonly hand: number[] = [];
+  /** The models whose first inference has been seen. */
+  private readonly measured = new Set<'face' | 'hand'>();
   private handWorkers: number;
   private decidedAt = -Infinity;
   private faceInterval = FACE_INTERVAL_MS;
@@ -31,8 +33,17 @@ export class TrackingLoad {
     this.handWorkers = maxHandWorkers;
   }
 
-  /** Notes how long one inference took. */
+  /**
+   * Notes how long one inference took. The first one of each model is left out.
+   * NOTE: a MediaPipe task's first detection also sets up its graph and takes many times longer
+   * than the rest (seconds on a slow machine): counted, it held the face model back for seconds
+   * just after loading, while the face carried forward went stale under a moving head.
+   */
   record(model: 'face' | 'hand', ms: number): void {
+    if (!this.measured.has(model)) {
+      this.measured.add(model);
+      return;
+    }
     const list = model === 'face' ? this.face : this.hand;
     list.push(ms);
     if (list.length > WINDOW) list.shift();
