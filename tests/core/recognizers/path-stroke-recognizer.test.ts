@@ -47,6 +47,25 @@ describe('PathStrokeRecognizer', () => {
     expect(strokes('facegym-daily', 'jawline-glide', frames)).toEqual([]);
   });
 
+  it('keeps a stroke from the chin made with the head turned, measured from the turned midline', () => {
+    // Turned, the chin sits well off the middle of the cheeks: a glide from there out along one
+    // side is no sweep across the face.
+    for (const [yawDeg, side] of [
+      [-40, 'right'],
+      [40, 'left'],
+    ] as const) {
+      const pose = () => ({ angle: 0, scale: 1, dx: 0, dy: 0, yawDeg });
+      const frames = synth.render([
+        { ...away(300), pose },
+        { ...stroke('jawline-outward', side, 0, 0.95, 1200), pose },
+        { ...away(800), pose },
+      ]);
+      expect(strokes('facegym-daily', 'jawline-glide', frames), String(yawDeg)).toEqual([
+        `${side}:good`,
+      ]);
+    }
+  });
+
   it('gives no "too short" to a hand that comes into view already part-way along the path', () => {
     const piece = stroke('jawline-outward', 'right', 0.6, 0.97, 500, { effector: 'knuckles' });
     // The hand model finds the hand only once it is part-way along: its start went unseen.
