@@ -567,6 +567,25 @@ describe('StrokeTracker', () => {
     expect(verdicts(downFirst)).toEqual(['wrong-direction']);
   });
 
+  it('keeps a flick waiting while its slow way back, begun in time, is still under way', () => {
+    // Up the chin on the skin, then 2.4 s back down hovering: the way back outlasts the wait for
+    // it, but began within it, so the two are still one flick and its return.
+    const tracker = new StrokeTracker(STROKE_TUNING.flick);
+    const attempts = [
+      ...feedContacts(
+        tracker,
+        ramp(0, 1, 8).map((s) => ({ s, distance: 0.01 })),
+      ),
+      ...feedContacts(
+        tracker,
+        ramp(0.96, 0, 60).map((s) => ({ s, distance: 0.05 })),
+        320,
+      ),
+      ...feed(tracker, away(60), 2720),
+    ];
+    expect(verdicts(attempts)).toEqual(['good']);
+  });
+
   it('lets a flick with no way back go out on its own after a while', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.flick);
     expect(feed(tracker, [...ramp(0, 1, 8), ...away(10)])).toEqual([]);
