@@ -258,12 +258,12 @@ export class StepEngine {
       faceSeen ? face : null,
       frame.facesInView ?? (faceSeen ? 1 : 0),
     );
-    const issue = face && faceSeen ? framingIssue(face.landmarks, this.frameSize) : null;
+    const issue = faceSeen ? framingIssue(face.landmarks, this.frameSize) : null;
     // A second face in view does not stop counting from starting: the face followed is framed.
-    if (!face || !faceSeen || view === 'no-face' || view === 'part-out' || issue) {
+    if (!faceSeen || view === 'no-face' || view === 'part-out' || issue) {
       this.framing.reset();
       this.feedback =
-        !face || !faceSeen || view === 'no-face'
+        !faceSeen || view === 'no-face'
           ? 'no-face'
           : view === 'part-out'
             ? 'face-part-out'

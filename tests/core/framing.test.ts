@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FACE_VIEW_RETURN_MS } from '../../src/core/face-view';
 import type { Point3, TrackedFrame } from '../../src/core/frame';
 import { FramingHold, framingIssue, SETTLE_MS } from '../../src/core/framing';
 import { findRoutine } from '../../src/core/routines';
@@ -174,6 +175,28 @@ describe('StepEngine settling at the start of a live session', () => {
     const offCentre = settling();
     offCentre.update({ t: 0, face: shift(-0.3, 0), hands: [] });
     expect(offCentre.snapshot.feedback).toBe('face-off-centre');
+  });
+
+  it('waits for a face come back into view to be reported so before the hold begins', () => {
+    const engine = settling();
+    for (const frame of still(400)) engine.update(frame);
+    for (let t = 440; t <= 1000; t += 40) engine.update(empty(t));
+    expect(engine.snapshot.feedback).toBe('no-face');
+    // Back at 1040 ms, reported in view FACE_VIEW_RETURN_MS later: the hold starts there.
+    const [back, ...rest] = still(2000, 1040);
+    const events = back ? engine.update(back) : [];
+    expect(engine.snapshot.feedback).toBe('no-face');
+    events.push(...rest.flatMap((f) => engine.update(f)));
+    const start = events.find((e) => e.type === 'step-start');
+    expect(start?.t).toBeGreaterThanOrEqual(1040 + FACE_VIEW_RETURN_MS + SETTLE_MS);
+  });
+
+  it('does not start counting on a face so near that part of it is out of the picture', () => {
+    // Centred, but so large that a twentieth of its landmarks fall outside the picture.
+    const engine = settling();
+    const near = still(2000, 0, () => ({ angle: 0, scale: 2.5, dx: 0, dy: 0 }));
+    expect(near.flatMap((f) => engine.update(f))).toEqual([]);
+    expect(engine.snapshot.feedback).toBe('face-part-out');
   });
 
   it('lets a second face in view wait for the person followed to hold still, then count', () => {
