@@ -262,6 +262,8 @@ export class StrokeTracker {
   private waiting: Waiting | null = null;
   private lastJudged: { direction: number; endT: number; distance: number; palm: number } | null =
     null;
+  /** The movement before this one, judged or not: when it ended and its smallest palm. */
+  private lastMovement: { endT: number; leastPalm: number } | null = null;
   private holdSince: number | null = null;
   private longestHold = 0;
   private readonly stallMs: number;
@@ -565,6 +567,13 @@ export class StrokeTracker {
     const distance = skin.distance / skin.samples;
     const palm = skin.palm / skin.samples;
     const previous = this.lastJudged;
+    // The palm on the skin: this movement's smallest, or the one just before's if smaller.
+    const before = this.lastMovement;
+    const skinPalm =
+      before && this.startT - before.endT < RETURN_WINDOW_MS
+        ? Math.min(skin.leastPalm, before.leastPalm)
+        : skin.leastPalm;
+    this.lastMovement = { endT: this.lastSeenT, leastPalm: skin.leastPalm };
     // The hand going back after a stroke, less on the skin than the stroke was or coming off it
     // as it goes (the palm growing toward the camera), is its return.
     const palmAtEnd = goesForward ? this.palmAtMax : this.palmAtMin;
@@ -597,9 +606,7 @@ export class StrokeTracker {
       !this.tuning.returnsOnSkin &&
       closing > APPROACH_CLOSING &&
       (magnitude < this.minTravel ||
-        (goesForward
-          ? !glidedOnSkin || cameDown
-          : !this.glidedBackOnSkin(skin.leastPalm, magnitude)))
+        (goesForward ? !glidedOnSkin || cameDown : !this.glidedBackOnSkin(skinPalm, magnitude)))
     ) {
       return null;
     }

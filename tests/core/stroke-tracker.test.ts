@@ -364,6 +364,33 @@ describe('StrokeTracker', () => {
     expect(verdicts(comingIn.flush())).toEqual([]);
   });
 
+  it('measures a hand coming back in against the palm it had on the skin just before', () => {
+    // A short slide on the skin, then lifted at its end (nearer the camera) and brought back in
+    // toward the start, closing in on the path with the palm still large: not on the skin.
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const slide = ramp(0.55, 0.8, 7).map((s) => ({ s, distance: 0.01 }));
+    const lifted = [0.12, 0.12].map((distance) => ({ s: 0.8, distance, palm: 1.2 }));
+    const back = ramp(0.75, 0.1, 10).map((s, i) => ({
+      s,
+      distance: Math.max(0.02, 0.1 - 0.04 * i),
+      palm: 1.2,
+    }));
+    const attempts = [...feedContacts(tracker, [...slide, ...lifted, ...back]), ...tracker.flush()];
+    expect(verdicts(attempts)).toEqual([]);
+    // The palm of a movement seconds before says nothing of the skin now (the head may have come
+    // nearer): a reversed glide touching down beside the path is judged on its own palm.
+    const later = new StrokeTracker(STROKE_TUNING.glide);
+    const earlier = ramp(0.55, 0.8, 7).map((s) => ({ s, distance: 0.01, palm: 0.8 }));
+    const reversed = ramp(1, 0.1, 10).map((s, i) => ({ s, distance: i === 0 ? 0.1 : 0.02 }));
+    const laterAttempts = [
+      ...feedContacts(later, earlier),
+      ...feed(later, away(5), 280),
+      ...feedContacts(later, reversed, 3000),
+      ...later.flush(),
+    ];
+    expect(verdicts(laterAttempts)).toEqual(['wrong-direction']);
+  });
+
   it('gives no verdict to a hand that arrives through the air at the far end and only slides back', () => {
     // Frames every 150 ms, as on a busy machine: the hand a quarter face width off the path, then
     // at the path's far end; it rests there and slides back along the skin, against the arrow.
