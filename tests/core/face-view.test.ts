@@ -64,6 +64,29 @@ describe('faces in view', () => {
     expect(shareOutOfFrame(face(0.5, 0.5, 0.3).landmarks)).toBe(0);
     expect(shareOutOfFrame(face(1, 0.5, 0.3).landmarks)).toBeGreaterThan(0.3);
     expect(shareOutOfFrame([])).toBe(0);
+    // Each edge on its own; a landmark exactly on an edge is in the picture.
+    const points: Point3[] = [
+      [0, 0.5, 0],
+      [1, 0.5, 0],
+      [0.5, 0, 0],
+      [0.5, 1, 0],
+      [-0.01, 0.5, 0],
+      [1.01, 0.5, 0],
+      [0.5, -0.01, 0],
+      [0.5, 1.01, 0],
+    ];
+    expect(shareOutOfFrame(points)).toBe(0.5);
+    for (const [i, out] of points.slice(4).entries())
+      expect(shareOutOfFrame([...points.slice(0, 4), out]), String(i)).toBe(0.2);
+  });
+
+  it('takes a face with exactly a twenty-fifth of it out of the picture as in view', () => {
+    const inside = Array.from({ length: 24 }, (): Point3 => [0.5, 0.5, 0]);
+    const view = new FaceViewState();
+    expect(view.update(0, { landmarks: [...inside, [1.2, 0.5, 0]] }, 1)).toBe('in-view');
+    const more = new FaceViewState();
+    const twoOut: Point3[] = [...inside.slice(1), [1.2, 0.5, 0], [1.3, 0.5, 0]];
+    expect(more.update(0, { landmarks: twoOut }, 1)).toBe('part-out');
   });
 
   it('keeps following the same face when a second one appears, and starts with the largest', () => {
@@ -73,5 +96,11 @@ describe('faces in view', () => {
     expect(chooseFace([face(0.45, 0.5, 0.3), passerBy], person)?.landmarks[1]?.[0]).toBe(0.45);
     expect(chooseFace([person, passerBy], null)).toBe(passerBy);
     expect(chooseFace([], person)).toBeNull();
+    // Nearest by the nose, across the picture's width as well as its height.
+    const onTheRight = face(0.72, 0.5, 0.2);
+    expect(chooseFace([face(0.3, 0.5, 0.2), onTheRight], face(0.7, 0.5, 0.2))).toBe(onTheRight);
+    // Largest by the width between the cheeks, wherever the face is.
+    const wideOnTheLeft = face(0.2, 0.5, 0.3);
+    expect(chooseFace([face(0.7, 0.5, 0.2), wideOnTheLeft], null)).toBe(wideOnTheLeft);
   });
 });
