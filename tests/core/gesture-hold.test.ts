@@ -117,6 +117,28 @@ describe('GestureHold', () => {
     expect(run(gone, 0, 1290, gap(400, 1300)).last?.gesture).toBeNull();
   });
 
+  it('starts over when the sign changes, or when frames stop coming for a while', () => {
+    const palm = realHand('woman_sitting_street').hand;
+    // Thumbs up 0.6 s, then an open palm, the palm's centre where it was: the palm's second
+    // starts there.
+    const palmAt = (x: number, y: number, hand: HandObservation) => {
+      const wristAtOrigin = handAt(0, 0, hand).landmarks;
+      const centre = [0, 5, 9, 13, 17].map((i) => wristAtOrigin[i] as Point3);
+      const cx = centre.reduce((sum, p) => sum + p[0], 0) / centre.length;
+      const cy = centre.reduce((sum, p) => sum + p[1], 0) / centre.length;
+      return handAt(x - cx, y - cy, hand);
+    };
+    const changed = new GestureHold(face.size);
+    const { fired } = run(changed, 0, 2000, (t) => [palmAt(0.12, 0.8, t < 600 ? thumb : palm)]);
+    expect(fired).toHaveLength(1);
+    expect(fired[0]?.gesture).toBe('open-palm');
+    expect(fired[0]?.t).toBeGreaterThanOrEqual(600 + GESTURE_HOLD_MS);
+    // No frames at all for 0.8 s (the page hidden, say): the hold before does not count.
+    const paused = new GestureHold(face.size);
+    expect(run(paused, 0, 400, () => [handAt(0.08, 0.9)]).fired).toEqual([]);
+    expect(run(paused, 1200, 1900, () => [handAt(0.08, 0.9)]).fired).toEqual([]);
+  });
+
   it('waits for the hand to be let down before the next command', () => {
     const hold = new GestureHold(face.size);
     const down = (from: number, to: number) => (t: number) =>
