@@ -169,6 +169,13 @@ const DEPART_SLACK = 0.05;
 const RETURN_PALM_GROWTH = 0.08;
 const RETURN_DISTANCE = 0.025;
 /**
+ * A movement back this long after a stroke (ms), its stroke unseen in between (lost tracking), is
+ * still the hand's return when its palm is larger than the stroke's by LIFTED_PALM_GROWTH: well
+ * off the skin, toward the camera.
+ */
+const LIFTED_RETURN_WINDOW_MS = 3000;
+const LIFTED_PALM_GROWTH = 0.16;
+/**
  * A movement that ends this much nearer the path (face widths) than it set off is the hand coming
  * in to the start of a stroke: no verdict, unless it is a full stroke the right way.
  */
@@ -582,10 +589,12 @@ export class StrokeTracker {
       !this.tuning.returnsOnSkin &&
       previous &&
       previous.direction !== direction &&
-      this.startT - previous.endT < RETURN_WINDOW_MS &&
-      (palm > previous.palm * (1 + RETURN_PALM_GROWTH) ||
-        palmGrowth > 1 + RETURN_PALM_GROWTH ||
-        distance > previous.distance + RETURN_DISTANCE)
+      ((this.startT - previous.endT < RETURN_WINDOW_MS &&
+        (palm > previous.palm * (1 + RETURN_PALM_GROWTH) ||
+          palmGrowth > 1 + RETURN_PALM_GROWTH ||
+          distance > previous.distance + RETURN_DISTANCE)) ||
+        (this.startT - previous.endT < LIFTED_RETURN_WINDOW_MS &&
+          palm > previous.palm * (1 + LIFTED_PALM_GROWTH)))
     ) {
       return null;
     }

@@ -364,6 +364,49 @@ describe('StrokeTracker', () => {
     expect(verdicts(comingIn.flush())).toEqual([]);
   });
 
+  it('takes a movement back well off the skin for a return, even after a stroke went unseen', () => {
+    // A stroke, then 1.8 s in which the next one is not seen, then the hand going back a fifth
+    // larger (lifted toward the camera): its return, no verdict.
+    const lifted = new StrokeTracker(STROKE_TUNING.glide);
+    const attempts = [
+      ...feed(lifted, [...ramp(0, 1, 20), ...away(5)]),
+      ...feed(lifted, lost(45), 1000),
+      ...feedContacts(
+        lifted,
+        ramp(1, 0.1, 12).map((s) => ({ s, palm: 1.2 })),
+        2800,
+      ),
+      ...lifted.flush(),
+    ];
+    expect(verdicts(attempts)).toEqual(['good']);
+    // Only a little larger, it is a reversed stroke on the skin.
+    const onSkin = new StrokeTracker(STROKE_TUNING.glide);
+    const reversed = [
+      ...feed(onSkin, [...ramp(0, 1, 20), ...away(5)]),
+      ...feed(onSkin, lost(45), 1000),
+      ...feedContacts(
+        onSkin,
+        ramp(1, 0.1, 12).map((s) => ({ s, palm: 1.1 })),
+        2800,
+      ),
+      ...onSkin.flush(),
+    ];
+    expect(verdicts(reversed)).toEqual(['good', 'wrong-direction']);
+    // And seconds later, even a large palm says nothing of a stroke long gone.
+    const later = new StrokeTracker(STROKE_TUNING.glide);
+    const late = [
+      ...feed(later, [...ramp(0, 1, 20), ...away(5)]),
+      ...feed(later, lost(80), 1000),
+      ...feedContacts(
+        later,
+        ramp(1, 0.1, 12).map((s) => ({ s, palm: 1.2 })),
+        4200,
+      ),
+      ...later.flush(),
+    ];
+    expect(verdicts(late)).toEqual(['good', 'wrong-direction']);
+  });
+
   it('measures a hand coming back in against the palm it had on the skin just before', () => {
     // A short slide on the skin, then lifted at its end (nearer the camera) and brought back in
     // toward the start, closing in on the path with the palm still large: not on the skin.
@@ -546,7 +589,7 @@ describe('StrokeTracker', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.glide);
     const attempts = [
       ...feed(tracker, [...ramp(0, 1, 20), ...away(4)]),
-      ...feed(tracker, [...ramp(1, 0, 20), ...away(4)], 1000 + RETURN_WINDOW_MS, false, 1.2),
+      ...feed(tracker, [...ramp(1, 0, 20), ...away(4)], 1000 + RETURN_WINDOW_MS, false, 1.12),
     ];
     expect(verdicts(attempts)).toEqual(['good', 'wrong-direction']);
   });
