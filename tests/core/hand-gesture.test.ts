@@ -71,5 +71,41 @@ describe('hand signs on real landmarks', () => {
     // Only the little finger folded: no sign.
     const three = o.map((p, i) => (i === 19 || i === 20 ? fold(17) : p));
     expect(classifyGesture(three, open.size)).toBeNull();
+    // The index or the middle finger folded as well, or the ring finger straight: no sign.
+    const folded = (tips: Record<number, number>) =>
+      victory.map((p, i) => (tips[i] === undefined ? p : fold(tips[i] as number)));
+    expect(classifyGesture(folded({ 7: 5, 8: 5 }), open.size)).toBeNull();
+    expect(classifyGesture(folded({ 11: 9, 12: 9 }), open.size)).toBeNull();
+    const ringUp = victory.map((p, i) => (i === 15 || i === 16 ? (o[i] as Point3) : p));
+    expect(classifyGesture(ringUp, open.size)).toBeNull();
+  });
+
+  it('needs the thumb out of the fist and pointing up for a thumbs-up', () => {
+    const { hand, size } = realHand('hand_thumb_up');
+    const h = hand.landmarks;
+    // Turned about the wrist in the picture (in pixels). The thumb leans 18° to the right: up to
+    // about 45° either side of straight up it still points up.
+    const turned = (degrees: number) => {
+      const [wx, wy] = h[0] as Point3;
+      const a = (degrees * Math.PI) / 180;
+      return h.map(([x, y, z]) => {
+        const px = (x - wx) * size.width;
+        const py = (y - wy) * size.height;
+        return [
+          wx + (px * Math.cos(a) - py * Math.sin(a)) / size.width,
+          wy + (px * Math.sin(a) + py * Math.cos(a)) / size.height,
+          z,
+        ] as Point3;
+      });
+    };
+    expect(classifyGesture(turned(20), size)).toBe('thumbs-up');
+    expect(classifyGesture(turned(-55), size)).toBe('thumbs-up');
+    expect(classifyGesture(turned(35), size)).toBeNull();
+    expect(classifyGesture(turned(-72), size)).toBeNull();
+    // The thumb tucked against the index knuckle, still pointing up: a fist.
+    const [ix, iy, iz] = h[5] as Point3;
+    const [, my] = h[2] as Point3;
+    const tucked = h.map((p, i) => (i === 4 ? ([ix, iy - 0.2 * (my - iy), iz] as Point3) : p));
+    expect(classifyGesture(tucked, size)).toBeNull();
   });
 });
