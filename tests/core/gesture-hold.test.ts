@@ -139,6 +139,20 @@ describe('GestureHold', () => {
     expect(run(paused, 1200, 1900, () => [handAt(0.08, 0.9)]).fired).toEqual([]);
   });
 
+  it('takes the sign of the hand that makes one, beside a hand that makes none, and says where', () => {
+    const fist = realHand('gesture_video_t1.6s').hand;
+    const hold = new GestureHold(face.size);
+    let given: ReturnType<GestureHold['update']> | null = null;
+    for (let t = 0; t <= 1500 && !given; t += 66) {
+      const state = hold.update(frame(t, [handAt(0.85, 0.9, fist), handAt(0.08, 0.9)]));
+      if (state.fired) given = state;
+    }
+    expect(given?.fired).toBe('thumbs-up');
+    // Where the sign was made: the thumbs-up's palm, low on the left of the picture.
+    expect(given?.at?.x).toBeLessThan(0.3);
+    expect(given?.at?.y).toBeGreaterThan(0.6);
+  });
+
   it('waits for the hand to be let down before the next command', () => {
     const hold = new GestureHold(face.size);
     const down = (from: number, to: number) => (t: number) =>
