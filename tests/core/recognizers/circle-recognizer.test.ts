@@ -128,6 +128,23 @@ describe('CircleRecognizer', () => {
     expect(verdicts(cheeks, quarter)).toEqual([]);
   });
 
+  it('does not add up two half circles with a long rest on the skin between them', () => {
+    // One circle and a fifth, cut in two halves by a rest of 1.2 s where the first stops.
+    const whole = circles(cheeks, 'right', { turns: 1.2 });
+    const half = whole.durationMs / 2;
+    const frames = synth.render([
+      away(300),
+      { ...whole, durationMs: half, at: (k) => whole.at(k / 2) },
+      { ...whole, durationMs: 1200, at: () => whole.at(0.5) },
+      { ...whole, durationMs: half, at: (k) => whole.at(0.5 + k / 2) },
+      away(600),
+    ]);
+    expect(verdicts(cheeks, frames)).not.toContain('right:good');
+    // Without the rest, the same two halves are one full circle.
+    const straight = synth.render([away(300), circles(cheeks, 'right', { turns: 1.2 }), away(600)]);
+    expect(verdicts(cheeks, straight)).toEqual(['right:good']);
+  });
+
   it('ends a half circle when the hand is gone for longer than a dropout, not before', () => {
     const gone = synth.render([away(300), circles(cheeks, 'left', { turns: 0.6 }), away(900)]);
     expect(verdicts(cheeks, gone)).toEqual(['left:too-short']);
