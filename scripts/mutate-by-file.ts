@@ -5,7 +5,7 @@
 // runs and applied by hand instead, with --static.
 // NOTE: with @stryker-mutator/vitest-runner 9.6 and vitest 4.1, a static mutant that breaks the
 // import of a test file is reported Survived: vitest reports a failed collection, not failed tests.
-//   npx tsx scripts/mutate-by-file.ts [--static] [--concurrency 1] [src/core/<file>.ts ...]
+//   npx tsx scripts/mutate-by-file.ts [--static] [--keep] [--concurrency 1] [src/core/<file>.ts ...]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -31,6 +31,9 @@ const reportsDir = join(root, 'reports', 'mutation', 'by-file');
 const { values, positionals } = parseArgs({
   options: {
     static: { type: 'boolean', default: false },
+    // Uses the reports there are, however old, without running Stryker (to apply their static
+    // mutants after a change to the tests alone, say).
+    keep: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '1' },
   },
   allowPositionals: true,
@@ -61,7 +64,7 @@ function mutateFile(file: string): void {
   const report = reportPath(file);
   if (
     existsSync(report) &&
-    statSync(report).mtimeMs > Math.max(statSync(file).mtimeMs, testsChanged)
+    (values.keep || statSync(report).mtimeMs > Math.max(statSync(file).mtimeMs, testsChanged))
   ) {
     console.log(`${file}: report up to date`);
     return;
