@@ -64,6 +64,13 @@ describe('HeadTiltRecognizer (platysma stretch)', () => {
     ]);
   });
 
+  it('measures raises from the pitch the head rests at when the step starts', () => {
+    // Resting with the chin 14 degrees up from the start: no rep, and a raise of 20 from there is
+    // one, not one begun before the step.
+    expect(judge([head(1500, 14)])).toEqual([]);
+    expect(judge([head(600, 14), ...rep(20, 2000, 0.3, 14)])).toEqual(['center:good']);
+  });
+
   it('follows a slow drift of the resting head instead of taking it for a rep', () => {
     // 15 degrees up over 30 s, as people settle: no rep, and the next raises count from there.
     const drift = [head(30_000, 0, 15), head(600, 15)];
