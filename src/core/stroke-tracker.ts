@@ -177,7 +177,8 @@ const LIFTED_RETURN_WINDOW_MS = 3000;
 const LIFTED_PALM_GROWTH = 0.16;
 /**
  * A movement that ends this much nearer the path (face widths) than it set off is the hand coming
- * in to the start of a stroke: no verdict, unless it is a full stroke the right way.
+ * in to the start of a stroke: no verdict, unless it is a full stroke the right way, or one the
+ * wrong way that glided SKIN_GLIDE_SHARE of its way on the skin.
  */
 const APPROACH_CLOSING = 0.05;
 

@@ -52,6 +52,32 @@ function feedContacts(
   });
 }
 
+/**
+ * Up the path in 8 frames at `upDistance` from it, then back down from `backFrom` in `backFrames`
+ * frames at `backDistance`, then 40 frames away: the attempts judged.
+ */
+function upThenBack(
+  tracker: StrokeTracker,
+  upDistance: number,
+  backDistance: number,
+  backFrom = 1,
+  backFrames = 8,
+): StrokeAttempt[] {
+  const backAt = 320;
+  return [
+    ...feedContacts(
+      tracker,
+      ramp(0, 1, 8).map((s) => ({ s, distance: upDistance })),
+    ),
+    ...feedContacts(
+      tracker,
+      ramp(backFrom, 0, backFrames).map((s) => ({ s, distance: backDistance })),
+      backAt,
+    ),
+    ...feed(tracker, away(60), backAt + backFrames * 40),
+  ];
+}
+
 describe('StrokeTracker', () => {
   it('judges a full stroke in the path direction good, and the reverse wrong-direction', () => {
     expect(
@@ -367,44 +393,24 @@ describe('StrokeTracker', () => {
   it('takes a movement back well off the skin for a return, even after a stroke went unseen', () => {
     // A stroke, then 1.8 s in which the next one is not seen, then the hand going back a fifth
     // larger (lifted toward the camera): its return, no verdict.
-    const lifted = new StrokeTracker(STROKE_TUNING.glide);
-    const attempts = [
-      ...feed(lifted, [...ramp(0, 1, 20), ...away(5)]),
-      ...feed(lifted, lost(45), 1000),
-      ...feedContacts(
-        lifted,
-        ramp(1, 0.1, 12).map((s) => ({ s, palm: 1.2 })),
-        2800,
-      ),
-      ...lifted.flush(),
-    ];
-    expect(verdicts(attempts)).toEqual(['good']);
+    const strokeThenBack = (palm: number, backAt: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      return verdicts([
+        ...feed(tracker, [...ramp(0, 1, 20), ...away(5)]),
+        ...feed(tracker, lost((backAt - 1000) / 40), 1000),
+        ...feedContacts(
+          tracker,
+          ramp(1, 0.1, 12).map((s) => ({ s, palm })),
+          backAt,
+        ),
+        ...tracker.flush(),
+      ]);
+    };
+    expect(strokeThenBack(1.2, 2800)).toEqual(['good']);
     // Only a little larger, it is a reversed stroke on the skin.
-    const onSkin = new StrokeTracker(STROKE_TUNING.glide);
-    const reversed = [
-      ...feed(onSkin, [...ramp(0, 1, 20), ...away(5)]),
-      ...feed(onSkin, lost(45), 1000),
-      ...feedContacts(
-        onSkin,
-        ramp(1, 0.1, 12).map((s) => ({ s, palm: 1.1 })),
-        2800,
-      ),
-      ...onSkin.flush(),
-    ];
-    expect(verdicts(reversed)).toEqual(['good', 'wrong-direction']);
+    expect(strokeThenBack(1.1, 2800)).toEqual(['good', 'wrong-direction']);
     // And seconds later, even a large palm says nothing of a stroke long gone.
-    const later = new StrokeTracker(STROKE_TUNING.glide);
-    const late = [
-      ...feed(later, [...ramp(0, 1, 20), ...away(5)]),
-      ...feed(later, lost(80), 1000),
-      ...feedContacts(
-        later,
-        ramp(1, 0.1, 12).map((s) => ({ s, palm: 1.2 })),
-        4200,
-      ),
-      ...later.flush(),
-    ];
-    expect(verdicts(late)).toEqual(['good', 'wrong-direction']);
+    expect(strokeThenBack(1.2, 4200)).toEqual(['good', 'wrong-direction']);
   });
 
   it('measures a hand coming back in against the palm it had on the skin just before', () => {
@@ -606,54 +612,20 @@ describe('StrokeTracker', () => {
 
   it('pairs a flick with its way back and keeps the one on the skin', () => {
     // Up the chin on the skin, back down hovering off it: the way up is the stroke…
-    const up = new StrokeTracker(STROKE_TUNING.flick);
-    const upFirst = [
-      ...feedContacts(
-        up,
-        ramp(0, 1, 8).map((s) => ({ s, distance: 0.01 })),
-      ),
-      ...feedContacts(
-        up,
-        ramp(1, 0, 8).map((s) => ({ s, distance: 0.05 })),
-        320,
-      ),
-      ...feed(up, away(40), 640),
-    ];
-    expect(verdicts(upFirst)).toEqual(['good']);
+    expect(verdicts(upThenBack(new StrokeTracker(STROKE_TUNING.flick), 0.01, 0.05))).toEqual([
+      'good',
+    ]);
     // …and coming in from the top, hovering, then flicking down on the skin: the way down is.
-    const down = new StrokeTracker(STROKE_TUNING.flick);
-    const downFirst = [
-      ...feedContacts(
-        down,
-        ramp(0, 1, 8).map((s) => ({ s, distance: 0.05 })),
-      ),
-      ...feedContacts(
-        down,
-        ramp(1, 0, 8).map((s) => ({ s, distance: 0.01 })),
-        320,
-      ),
-      ...feed(down, away(40), 640),
-    ];
-    expect(verdicts(downFirst)).toEqual(['wrong-direction']);
+    expect(verdicts(upThenBack(new StrokeTracker(STROKE_TUNING.flick), 0.05, 0.01))).toEqual([
+      'wrong-direction',
+    ]);
   });
 
   it('keeps a flick waiting while its slow way back, begun in time, is still under way', () => {
     // Up the chin on the skin, then 2.4 s back down hovering: the way back outlasts the wait for
     // it, but began within it, so the two are still one flick and its return.
     const tracker = new StrokeTracker(STROKE_TUNING.flick);
-    const attempts = [
-      ...feedContacts(
-        tracker,
-        ramp(0, 1, 8).map((s) => ({ s, distance: 0.01 })),
-      ),
-      ...feedContacts(
-        tracker,
-        ramp(0.96, 0, 60).map((s) => ({ s, distance: 0.05 })),
-        320,
-      ),
-      ...feed(tracker, away(60), 2720),
-    ];
-    expect(verdicts(attempts)).toEqual(['good']);
+    expect(verdicts(upThenBack(tracker, 0.01, 0.05, 0.96, 60))).toEqual(['good']);
   });
 
   it('lets a flick with no way back go out on its own after a while', () => {
