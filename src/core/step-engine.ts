@@ -17,6 +17,13 @@ const MAX_FRAME_GAP_MS = 1000;
 const OFF_TARGET_TRAVEL = 0.45;
 const OFF_TARGET_WINDOW_MS = 1500;
 const OFF_TARGET_COOLDOWN_MS = 2500;
+/**
+ * For this long (ms) after it worked on the target, a hand moving over the face is going back or
+ * over to the other side for its next stroke, not wandering: no off-target hint yet.
+ */
+const OFF_TARGET_GRACE_MS = 1500;
+/** On the target this long without a break (ms), a hand is working there, not passing over it. */
+const WORKING_MS = 300;
 
 /** What the coach can say about the current moment. */
 export type LiveFeedback =
@@ -123,7 +130,16 @@ export class StepEngine {
   private phase: EngineSnapshot['phase'] = 'active';
   private restUntil = 0;
   private feedback: LiveFeedback = 'no-face';
-  private offTarget = { travel: 0, since: 0, lastHint: -Infinity, last: null as Vec2 | null };
+  private offTarget = {
+    travel: 0,
+    since: 0,
+    lastHint: -Infinity,
+    last: null as Vec2 | null,
+    /** Since when the hands have been on the target without a break (null: not on it now). */
+    onTargetSince: null as number | null,
+    /** When a hand last worked on the target. */
+    workedAt: -Infinity,
+  };
   private lastT = -Infinity;
   /** Counting waits for a framed, still face (a live session's start). */
   private settling: boolean;
@@ -241,7 +257,11 @@ export class StepEngine {
     else if (recognizer.onTarget || !recognizer.needsHands) this.feedback = 'on-target';
     else if (!this.hands.anyPresent) this.feedback = 'no-hands';
     else this.feedback = this.trackOffTarget(t, events) ? 'off-target' : 'hands-ready';
-    if (recognizer.onTarget || !this.hands.anyPresent) this.offTarget.travel = 0;
+    const offTarget = this.offTarget;
+    offTarget.onTargetSince = recognizer.onTarget ? (offTarget.onTargetSince ?? t) : null;
+    if (offTarget.onTargetSince !== null && t - offTarget.onTargetSince >= WORKING_MS)
+      offTarget.workedAt = t;
+    if (recognizer.onTarget || !this.hands.anyPresent) offTarget.travel = 0;
     return events;
   }
 
@@ -306,7 +326,7 @@ export class StepEngine {
   private trackOffTarget(t: number, events: EngineEvent[]): boolean {
     const point = this.handOverFace();
     const state = this.offTarget;
-    if (!point) {
+    if (!point || t - state.workedAt < OFF_TARGET_GRACE_MS) {
       state.travel = 0;
       state.last = null;
       return false;

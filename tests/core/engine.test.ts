@@ -192,6 +192,27 @@ describe('StepEngine on real landmarks', () => {
     expect(engine.snapshot.feedback).toBe('off-target');
   });
 
+  it('waits 1.5 s after the hand worked on the target before an off-target hint', () => {
+    // Straight from a glide, the hand crosses the face to the other side: its way over, not
+    // wandering. Still off the target after the grace, it earns the hint.
+    const rub = (durationMs: number): MotionSegment => ({
+      durationMs,
+      at: (k) => ({ face: { x: -0.2 + 0.4 * Math.sin(k * 12 * (durationMs / 2000)), y: -0.55 } }),
+    });
+    const glide = stroke('jawline-outward', 'right', 0.05, 0.95, 1200, { effector: 'knuckles' });
+    const within = synth.render([away(300), glide, rub(1300)]);
+    const { events, engine } = run('jawline-glide', within);
+    expect(strokes(events)).toEqual(['right:good']);
+    expect(engine.snapshot.feedback).toBe('hands-ready');
+
+    const beyond = synth.render([away(300), glide, rub(3500)]);
+    const late = run('jawline-glide', beyond).events.filter((e) => e.type === 'stroke');
+    expect(late.map((e) => e.type === 'stroke' && e.verdict)).toEqual(['good', 'off-target']);
+    const glideEnd = (within.at(-1)?.t ?? 0) - 1300;
+    expect(late[1]?.t).toBeGreaterThanOrEqual(glideEnd + 1500);
+    expect(late[1]?.t).toBeLessThan(glideEnd + 2000);
+  });
+
   it('hints off-target once per cooldown while the hand keeps rubbing off the target', () => {
     const frames = synth.render(
       [
