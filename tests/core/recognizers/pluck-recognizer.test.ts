@@ -83,6 +83,34 @@ describe('PluckRecognizer (lip plucks)', () => {
     expect(judge(closedThenGone)).toEqual([]);
   });
 
+  it('drops a pinch whose hand was lost, even when that hand comes back to the same slot', () => {
+    // The other hand rests on the cheek throughout, so the pinching hand, lost for a second,
+    // comes back to its own slot.
+    const segments: MotionSegment[] = [
+      away(200),
+      { durationMs: 400, effector: 'pinch', at: upperLip },
+      { durationMs: 200, effector: 'pinch', at: upperLip, pinch: () => true },
+      away(1000),
+      { durationMs: 400, effector: 'pinch', at: upperLip },
+    ];
+    const pinching = synth.render(segments);
+    const resting = synth.render([
+      { durationMs: 2200, effector: 'pinch', hand: 'left', at: face({ x: 0.35, y: 0.1 }) },
+    ]);
+    const frames = pinching.map((frame, i) => ({
+      ...frame,
+      hands: [...frame.hands, ...(resting[i]?.hands ?? [])],
+    }));
+    expect(recognize(new PluckRecognizer(step), synth.size, frames)).toEqual([]);
+  });
+
+  it('keeps a pinch through a dropout of a frame or two', () => {
+    const frames = synth.render([away(200), ...pluck(280)], {
+      dropHands: (i) => i === 18 || i === 19,
+    });
+    expect(recognize(new PluckRecognizer(step), synth.size, frames)).toEqual(['center:good']);
+  });
+
   it('forgets a closed pinch when the step ends', () => {
     const recognizer = new PluckRecognizer(step);
     const closing = synth.render([away(200), ...pluck(200).slice(0, 2)]);
