@@ -76,7 +76,6 @@ export interface SynthOptions {
    * the model reports flickers while the hand presses the skin).
    */
   stretchFingers?: (frameIndex: number) => boolean;
-  secondHand?: boolean;
 }
 
 /** Builds frames from a real face and a real hand, moving the hand so its effector follows scripted paths. */
