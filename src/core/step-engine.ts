@@ -5,7 +5,7 @@ import { FramingHold, type FramingIssue, framingIssue } from './framing';
 import { HandTracker } from './hand-tracker';
 import { createRecognizer, type Judgement, type StepRecognizer } from './recognizers';
 import { REGIONS, type Side } from './regions';
-import type { Routine, RoutineStep } from './routine-schema';
+import type { Effector, Routine, RoutineStep } from './routine-schema';
 import type { StrokeVerdict } from './stroke-tracker';
 import type { Vec2 } from './vec2';
 
@@ -24,6 +24,8 @@ const OFF_TARGET_COOLDOWN_MS = 2500;
 const OFF_TARGET_GRACE_MS = 1500;
 /** On the target this long without a break (ms), a hand is working there, not passing over it. */
 const WORKING_MS = 300;
+/** The point of a hand whose travel over the face is measured: present in every posture. */
+const TRAVEL_POINT: Effector = 'knuckles';
 
 /** What the coach can say about the current moment. */
 export type LiveFeedback =
@@ -137,6 +139,8 @@ export class StepEngine {
     last: null as Vec2 | null,
     /** Since when the hands have been on the target without a break (null: not on it now). */
     onTargetSince: null as number | null,
+    /** The hand whose travel is measured. */
+    handId: null as number | null,
     /** When a hand last worked on the target. */
     workedAt: -Infinity,
   };
@@ -324,14 +328,18 @@ export class StepEngine {
 
   /** Hands moving over the face but away from the targets earn an off-target hint. */
   private trackOffTarget(t: number, events: EngineEvent[]): boolean {
-    const point = this.handOverFace();
+    const wandering = this.handOverFace();
     const state = this.offTarget;
-    if (!point || t - state.workedAt < OFF_TARGET_GRACE_MS) {
+    if (!wandering || t - state.workedAt < OFF_TARGET_GRACE_MS) {
       state.travel = 0;
       state.last = null;
       return false;
     }
-    if (state.last && t - state.since <= OFF_TARGET_WINDOW_MS) {
+    const { point } = wandering;
+    // Travel is one hand's: from one hand to the other it would be a jump.
+    const same = state.handId === wandering.handId;
+    state.handId = wandering.handId;
+    if (same && state.last && t - state.since <= OFF_TARGET_WINDOW_MS) {
       state.travel += Math.hypot(point.x - state.last.x, point.y - state.last.y);
     } else {
       state.travel = 0;
@@ -359,7 +367,7 @@ export class StepEngine {
    * A point of a hand over the face (inside its outline, roughly) while no point of that hand is
    * near the step's target, if any: a hand working near the target is not wandering.
    */
-  private handOverFace(): Vec2 | null {
+  private handOverFace(): { handId: number; point: Vec2 } | null {
     const recognizer = this.recognizer;
     for (const slot of this.hands.slots) {
       if (!slot.seenNow) continue;
@@ -369,7 +377,9 @@ export class StepEngine {
         if (recognizer?.nearTarget?.(point)) near = true;
         else if (!over && isOverFace(point)) over = point;
       }
-      if (over && !near) return over;
+      // NOTE: the hand's travel is followed on one part of it whatever the posture (the first
+      // point over the face can be another effector from one frame to the next).
+      if (over && !near) return { handId: slot.id, point: slot.smoothed.get(TRAVEL_POINT) ?? over };
     }
     return null;
   }

@@ -217,7 +217,11 @@ describe('StepEngine on real landmarks', () => {
     const frames = synth.render(
       [
         away(200),
-        { durationMs: 6000, at: (k) => ({ face: { x: -0.2 + 0.4 * Math.sin(k * 36), y: -0.55 } }) },
+        {
+          durationMs: 6000,
+          hand: 'right',
+          at: (k) => ({ face: { x: -0.2 + 0.4 * Math.sin(k * 36), y: -0.55 } }),
+        },
       ],
       { startT: 20_000 },
     );
@@ -230,6 +234,33 @@ describe('StepEngine on real landmarks', () => {
     const gaps = hints.slice(1).map((e, i) => e.t - (hints[i] as EngineEvent).t);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2500);
     expect(hints[0]?.t).toBeLessThan(20_000 + 1200);
+  });
+
+  it('measures the travel of one hand at a time, on one point of it', () => {
+    // Two hands resting on the forehead, seen in turn (each drops out every other frame): the
+    // point over the face alternates between them, which is no travel at all.
+    const rest = (x: number, hand: 'right' | 'left'): MotionSegment => ({
+      durationMs: 3000,
+      hand,
+      at: () => ({ face: { x, y: -0.5 } }),
+    });
+    const first = synth.render([away(200), rest(-0.35, 'right')], {
+      dropHands: (i) => i % 2 === 1,
+    });
+    const second = synth.render([away(200), rest(0.35, 'left')], {
+      dropHands: (i) => i % 2 === 0,
+    });
+    const both = first.map((frame, i) => ({
+      ...frame,
+      hands: [...frame.hands, ...(second[i]?.hands ?? [])],
+    }));
+    expect(strokes(run('jawline-glide', both).events)).toEqual([]);
+    // A fist resting there whose fingers the model sees stretched out every other frame: the
+    // first point over the face flips between fingertips and knuckles.
+    const fist = synth.render([away(200), { ...rest(-0.35, 'right'), effector: 'knuckles' }], {
+      stretchFingers: (i) => i % 2 === 1,
+    });
+    expect(strokes(run('jawline-glide', fist).events)).toEqual([]);
   });
 
   it('gives no off-target hint for a hand drifting slowly over the face', () => {
