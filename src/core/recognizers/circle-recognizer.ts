@@ -156,8 +156,9 @@ export class CircleRecognizer implements StepRecognizer {
     if (own && inReach(own.point)) return own.point;
     const found = this.contactPoints.find((c) => c !== null && inReach(c.point));
     if (!found) return null;
-    // A different hand: the angle history does not carry over.
-    if (state.owner !== null && state.owner !== found.id) state.lastAngle = null;
+    // Here the hand is never the owner (an owner in reach was returned above): its angle
+    // history does not carry over.
+    state.lastAngle = null;
     state.owner = found.id;
     return found.point;
   }

@@ -158,6 +158,50 @@ describe('CircleRecognizer', () => {
     expect(verdicts(cheeks, frames)).toEqual(['left:good']);
   });
 
+  it('keeps a circle with the hand making it when the other hand comes within reach', () => {
+    // The other hand is seen first (on the forehead, out of reach), so it holds the first slot;
+    // then it rests beside the nose, within reach of the ring the first hand circles on.
+    const { center, radius } = synth.ring('cheek-circle', 'right');
+    const circling = synth.render([
+      away(600),
+      { ...circles(cheeks, 'right', { turns: 3 }), hand: 'right' },
+      away(600),
+    ]);
+    const resting = synth.render([
+      { durationMs: 1200, hand: 'left', at: () => ({ face: { x: 0, y: -0.6 } }) },
+      {
+        durationMs: 4200,
+        hand: 'left',
+        at: () => ({ face: { x: center.x + 0.6 * radius, y: center.y } }),
+      },
+    ]);
+    const frames = circling.map((frame, i) => ({
+      ...frame,
+      hands: [...(resting[i]?.hands ?? []), ...frame.hands],
+    }));
+    expect(verdicts(cheeks, frames).filter((v) => v === 'right:good')).toHaveLength(3);
+  });
+
+  it('starts the angle afresh when another hand takes the ring over', () => {
+    // Three quarters of a circle; then that hand goes off the face and the other, resting a
+    // radian further round the ring, takes over: the jump between them is no turning.
+    const ahead = circles(cheeks, 'right', { turns: 0.75 + 1 / (2 * Math.PI) }).at(1);
+    const circling = synth.render([
+      away(300),
+      { ...circles(cheeks, 'right', { turns: 0.75 }), hand: 'right' },
+      { durationMs: 1500, hand: 'right', at: () => ({ face: { x: -1.5, y: 0.2 } }) },
+    ]);
+    const resting = synth.render([
+      { durationMs: 1200, hand: 'left', at: () => ({ face: { x: 0, y: -0.6 } }) },
+      { durationMs: 1500, hand: 'left', at: () => ahead },
+    ]);
+    const frames = circling.map((frame, i) => ({
+      ...frame,
+      hands: [...frame.hands, ...(resting[i]?.hands ?? [])],
+    }));
+    expect(verdicts(cheeks, frames)).toEqual(['right:too-short']);
+  });
+
   it('calls circles too small to work the cheek too short', () => {
     const frames = synth.render([
       away(300),
