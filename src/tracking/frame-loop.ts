@@ -168,8 +168,8 @@ export class CameraFrameLoop implements FrameSource {
     this.presentedFrames = presentedFrames ?? null;
     this.stats.recordCameraFrames(now, sent);
     this.adapt(now);
-    if (this.tracker.saturated || this.video.videoWidth === 0) return;
     const t = Math.max(performance.now() - this.pausedMs, this.lastT + 1);
+    if (this.tracker.saturatedAt(t) || this.video.videoWidth === 0) return;
     this.lastT = t;
     this.tracker.offer(this.video, t, capturedAt);
   }

@@ -146,11 +146,14 @@ export class Tracker {
     this.load.setFaceInterval(level.faceIntervalMs);
   }
 
-  /** True when both workers are busy, so a new camera frame would go unused. */
-  get saturated(): boolean {
+  /**
+   * True when a camera frame at time `t` (the frame clock of `offer`) would go unused: every hand
+   * worker is busy and the face worker is busy or not yet due.
+   */
+  saturatedAt(t: number): boolean {
     return (
       this.handWorkers.every((w) => this.working.has(w)) &&
-      (this.working.has(this.faceWorker) || !this.faceDue(performance.now()))
+      (this.working.has(this.faceWorker) || !this.faceDue(t))
     );
   }
 

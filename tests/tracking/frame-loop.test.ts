@@ -35,7 +35,7 @@ function setUp(continueFrom?: number) {
   const qualities: QualityLevel[] = [];
   let emit: ((frame: TrackedFrame, capturedAt: number) => void) | null = null;
   const tracker = {
-    saturated: false,
+    saturatedAt: () => false,
     listen: (listener: (frame: TrackedFrame, capturedAt: number) => void) => {
       emit = listener;
     },

@@ -85,13 +85,38 @@ describe('Tracker', () => {
     tracker.offer(source, 1, 1);
     // The first frame's image is still being copied: the second goes to the other hand worker.
     tracker.offer(source, 2, 2);
-    expect(tracker.saturated).toBe(true);
+    expect(tracker.saturatedAt(3)).toBe(true);
     tracker.offer(source, 3, 3);
     for (const copy of copies) copy();
     await flush();
     expect(errors).toEqual([]);
     expect(hands.map((h) => h.timestamps)).toEqual([[1], [2]]);
     expect(face.timestamps).toEqual([1]);
+  });
+
+  it('calls a frame unused by the frame clock: hands busy, the face not due until its interval', async () => {
+    const face = new FakeDetector();
+    const hands = [new FakeDetector(), new FakeDetector()];
+    const tracker = Tracker.fromDetectors(face, hands, 1);
+    tracker.listen(
+      () => {},
+      () => {},
+    );
+    tracker.setQuality({ faceIntervalMs: 200, overlayFrameMs: 0, maxPixelRatio: 2 });
+    // Far from performance.now(), as after a long pause (the frame clock leaves paused time out).
+    const start = 1_000_000;
+    tracker.offer({} as ImageBitmapSource, start, start);
+    for (const copy of copies.splice(0)) copy();
+    await flush();
+    face.finish();
+    await flush();
+    tracker.offer({} as ImageBitmapSource, start + 50, start + 50);
+    for (const copy of copies.splice(0)) copy();
+    await flush();
+    expect(face.timestamps).toEqual([start]);
+    expect(hands.map((h) => h.timestamps)).toEqual([[start], [start + 50]]);
+    expect(tracker.saturatedAt(start + 100)).toBe(true);
+    expect(tracker.saturatedAt(start + 200)).toBe(false);
   });
 
   it('emits a frame per hand result in time order, with the latest face carried forward', async () => {
