@@ -2,7 +2,7 @@ import { FaceSpace, isOverFace } from './face-space';
 import { FaceViewState } from './face-view';
 import type { FrameSize, TrackedFrame } from './frame';
 import { FramingHold, type FramingIssue, framingIssue } from './framing';
-import { HandTracker } from './hand-tracker';
+import { type HandSlot, HandTracker } from './hand-tracker';
 import { createRecognizer, type Judgement, type StepRecognizer } from './recognizers';
 import { REGIONS, type Side } from './regions';
 import type { Effector, Routine, RoutineStep } from './routine-schema';
@@ -136,10 +136,11 @@ export class StepEngine {
     travel: 0,
     since: 0,
     lastHint: -Infinity,
-    last: null as Vec2 | null,
+    /** Where the measured hand was in the frame before. */
+    last: { x: 0, y: 0 } as Vec2,
     /** Since when the hands have been on the target without a break (null: not on it now). */
     onTargetSince: null as number | null,
-    /** The hand whose travel is measured. */
+    /** The hand whose travel is measured (null: none since the last frame). */
     handId: null as number | null,
     /** When a hand last worked on the target. */
     workedAt: -Infinity,
@@ -329,23 +330,24 @@ export class StepEngine {
   /** Hands moving over the face but away from the targets earn an off-target hint. */
   private trackOffTarget(t: number, events: EngineEvent[]): boolean {
     const wandering = this.handOverFace();
+    // NOTE: travel is followed on one part of the hand whatever its posture: the effectors its
+    // posture allows can change from one frame to the next.
+    const point = wandering?.smoothed.get(TRAVEL_POINT);
     const state = this.offTarget;
-    if (!wandering || t - state.workedAt < OFF_TARGET_GRACE_MS) {
-      state.travel = 0;
-      state.last = null;
+    if (!wandering || !point || t - state.workedAt < OFF_TARGET_GRACE_MS) {
+      state.handId = null;
       return false;
     }
-    const { point } = wandering;
     // Travel is one hand's: from one hand to the other it would be a jump.
-    const same = state.handId === wandering.handId;
-    state.handId = wandering.handId;
-    if (same && state.last && t - state.since <= OFF_TARGET_WINDOW_MS) {
+    if (state.handId === wandering.id && t - state.since <= OFF_TARGET_WINDOW_MS) {
       state.travel += Math.hypot(point.x - state.last.x, point.y - state.last.y);
     } else {
       state.travel = 0;
       state.since = t;
     }
-    state.last = { x: point.x, y: point.y };
+    state.handId = wandering.id;
+    state.last.x = point.x;
+    state.last.y = point.y;
     if (state.travel < OFF_TARGET_TRAVEL) return t - state.lastHint < OFF_TARGET_COOLDOWN_MS;
     state.travel = 0;
     state.since = t;
@@ -364,22 +366,20 @@ export class StepEngine {
   }
 
   /**
-   * A point of a hand over the face (inside its outline, roughly) while no point of that hand is
-   * near the step's target, if any: a hand working near the target is not wandering.
+   * A hand with a point over the face (inside its outline, roughly) and no point near the step's
+   * target, if any: a hand working near the target is not wandering.
    */
-  private handOverFace(): { handId: number; point: Vec2 } | null {
+  private handOverFace(): HandSlot | null {
     const recognizer = this.recognizer;
     for (const slot of this.hands.slots) {
       if (!slot.seenNow) continue;
-      let over: Vec2 | null = null;
+      let over = false;
       let near = false;
       for (const point of slot.points.values()) {
         if (recognizer?.nearTarget?.(point)) near = true;
-        else if (!over && isOverFace(point)) over = point;
+        else if (isOverFace(point)) over = true;
       }
-      // NOTE: the hand's travel is followed on one part of it whatever the posture (the first
-      // point over the face can be another effector from one frame to the next).
-      if (over && !near) return { handId: slot.id, point: slot.smoothed.get(TRAVEL_POINT) ?? over };
+      if (over && !near) return slot;
     }
     return null;
   }
