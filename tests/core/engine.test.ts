@@ -263,6 +263,18 @@ describe('StepEngine on real landmarks', () => {
     expect(strokes(run('jawline-glide', fist).events)).toEqual([]);
   });
 
+  it('gives no off-target hint for a hand waving beside the face', () => {
+    const frames = synth.render([
+      away(200),
+      {
+        durationMs: 3000,
+        hand: 'right',
+        at: (k) => ({ face: { x: -1.3, y: -0.2 + 0.4 * Math.sin(k * 36) } }),
+      },
+    ]);
+    expect(strokes(run('jawline-glide', frames).events)).toEqual([]);
+  });
+
   it('gives no off-target hint for a hand drifting slowly over the face', () => {
     // 0.15 face widths a second: never the hint's travel within its window.
     const frames = synth.render(
