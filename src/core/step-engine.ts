@@ -266,7 +266,6 @@ export class StepEngine {
     offTarget.onTargetSince = recognizer.onTarget ? (offTarget.onTargetSince ?? t) : null;
     if (offTarget.onTargetSince !== null && t - offTarget.onTargetSince >= WORKING_MS)
       offTarget.workedAt = t;
-    if (recognizer.onTarget || !this.hands.anyPresent) offTarget.travel = 0;
     return events;
   }
 
