@@ -13,11 +13,26 @@ const SWITCH_MS = 200;
  * flicker this long (ms), and dropped after it when nothing else can take over.
  */
 const POSTURE_GRACE_MS = 250;
+/** A point past an end of the target by more than this (face widths) is off it, not at it. */
+const OVERRUN_DISTANCE = 0.05;
 
 /** The point of a hand that touches the target, with the effector it stands for. */
 export interface Contact {
   readonly effector: Effector;
   readonly point: Vec2;
+  /**
+   * The contact moved this frame off a point held past an end of the target: where it lies along
+   * the target does not follow on from the frame before.
+   */
+  readonly jumped: boolean;
+}
+
+/** How far a point is from the target, and whether it lies past an end of it. */
+export interface ContactMeasure {
+  /** Distance (face widths) from the point to the target. */
+  distance(p: Vec2): number;
+  /** The point lies beyond an end of the target (a path's start or end), not beside it. */
+  pastEnd(p: Vec2): boolean;
 }
 
 interface Choice {
@@ -27,6 +42,15 @@ interface Choice {
   challengedSince: number | null;
   /** Since when the hand's posture has refused the current effector. */
   refusedSince: number | null;
+}
+
+/** An effector the posture affords, where it is and how it scores. */
+interface Candidate {
+  effector: Effector;
+  /** Distance to the target plus the rank bias. */
+  score: number;
+  point: Vec2;
+  distance: number;
 }
 
 /** What a slot's hand afforded in the frame before. */
@@ -52,15 +76,11 @@ export class ContactSelector {
 
   /**
    * The contact of the hand in slot `slotIndex` at time `t`, or null if the hand has none of the
-   * effectors. `distance` measures a point's distance (face widths) to the target.
+   * effectors. `measure` places a point against the target.
    */
-  pick(
-    slotIndex: number,
-    slot: HandSlot,
-    t: number,
-    distance: (p: Vec2) => number,
-  ): Contact | null {
-    const challenger = this.bestSteady(slotIndex, slot, distance);
+  pick(slotIndex: number, slot: HandSlot, t: number, measure: ContactMeasure): Contact | null {
+    const challenger = this.bestSteady(slotIndex, slot, measure);
+    let jumped = false;
     this.remember(slotIndex, slot);
     let choice = this.choices[slotIndex] ?? null;
     if (choice && choice.handId !== slot.id) choice = null;
@@ -86,39 +106,47 @@ export class ContactSelector {
       }
       const current = slot.smoothed.get(choice.effector);
       const currentScore = current
-        ? distance(current) + this.effectors.indexOf(choice.effector) * RANK_BIAS
+        ? measure.distance(current) + this.effectors.indexOf(choice.effector) * RANK_BIAS
         : Infinity;
-      const beaten =
-        challenger !== null &&
-        challenger.effector !== choice.effector &&
-        (!allowed || challenger.score < currentScore - SWITCH_MARGIN);
+      const rival = challenger !== null && challenger.effector !== choice.effector;
+      // NOTE: fingers laid across a short path from the side (the chin) put one fingertip past
+      // its end, where it stays while the hand strokes: a part of the hand beside the path and
+      // nearer than that one is the one stroking, at once.
+      const overrun =
+        rival &&
+        current !== undefined &&
+        measure.pastEnd(current) &&
+        !measure.pastEnd(challenger.point) &&
+        measure.distance(current) > Math.max(OVERRUN_DISTANCE, challenger.distance);
+      const beaten = rival && (!allowed || challenger.score < currentScore - SWITCH_MARGIN);
       if (!beaten) choice.challengedSince = null;
       else if (choice.challengedSince === null) choice.challengedSince = t;
-      else if (t - choice.challengedSince >= SWITCH_MS && challenger) {
+      if (
+        challenger &&
+        (overrun || (choice.challengedSince !== null && t - choice.challengedSince >= SWITCH_MS))
+      ) {
         choice.effector = challenger.effector;
         choice.challengedSince = null;
+        jumped = overrun;
       }
     }
     const point = slot.smoothed.get(choice.effector);
-    return point ? { effector: choice.effector, point } : null;
+    return point ? { effector: choice.effector, point, jumped } : null;
   }
 
   /**
    * The nearest effector the posture has afforded this frame and the one before: a posture seen
    * in a single frame is a flicker and takes nothing over.
    */
-  private bestSteady(
-    slotIndex: number,
-    slot: HandSlot,
-    distance: (p: Vec2) => number,
-  ): { effector: Effector; score: number } | null {
+  private bestSteady(slotIndex: number, slot: HandSlot, measure: ContactMeasure): Candidate | null {
     const before = this.afforded[slotIndex];
-    let best: { effector: Effector; score: number } | null = null;
+    let best: Candidate | null = null;
     this.effectors.forEach((effector, rank) => {
       const p = slot.points.get(effector);
       if (!p || before?.handId !== slot.id || !before.effectors.has(effector)) return;
-      const score = distance(p) + rank * RANK_BIAS;
-      if (!best || score < best.score) best = { effector, score };
+      const near = measure.distance(p);
+      const score = near + rank * RANK_BIAS;
+      if (!best || score < best.score) best = { effector, score, point: p, distance: near };
     });
     return best;
   }

@@ -124,6 +124,11 @@ export interface PathContact {
   readonly palm: number;
   /** The hand has just come into view: it was not seen in the frames before this one. */
   readonly appeared?: boolean;
+  /**
+   * The contact moved this frame to another part of the hand, off one held past the path's end:
+   * its position does not follow on from the frame before.
+   */
+  readonly jumped?: boolean;
 }
 
 /**
@@ -380,7 +385,8 @@ export class StrokeTracker {
       this.begin(t, sample, !sample.appeared);
       return null;
     }
-    if (Math.abs(sample.s - this.lastS) > this.jumpTravel) {
+    const moved = Math.abs(sample.s - this.lastS);
+    if (moved > this.jumpTravel || (sample.jumped && moved > this.tuning.noiseTravel)) {
       const attempt = this.finish('jump');
       this.begin(t, sample, false);
       return attempt;

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { ContactSelector } from '../../src/core/contact';
+import { type ContactMeasure, ContactSelector } from '../../src/core/contact';
 import type { HandSlot } from '../../src/core/hand-tracker';
 import type { Effector } from '../../src/core/routine-schema';
+import type { Vec2 } from '../../src/core/vec2';
 
-/** The target: the line y = 0; a point's distance is |y|. */
-const toLine = (p: { y: number }) => Math.abs(p.y);
+/** The target: the line y = 0, with no ends; a point's distance is |y|. */
+const toLine: ContactMeasure = { distance: (p) => Math.abs(p.y), pastEnd: () => false };
 
-/** A hand whose effectors sit at the given heights; `afforded` lists those its posture allows. */
+/**
+ * A hand whose effectors sit at the given heights (at x = 0) or points; `afforded` lists those its
+ * posture allows.
+ */
 function hand(
   id: number,
-  heights: Partial<Record<Effector, number>>,
+  heights: Partial<Record<Effector, number | Vec2>>,
   afforded: Effector[] = Object.keys(heights) as Effector[],
 ): HandSlot {
   const smoothed = new Map(
-    Object.entries(heights).map(([e, y]) => [e as Effector, { x: 0, y: y as number }]),
+    Object.entries(heights).map(([e, at]) => [
+      e as Effector,
+      typeof at === 'number' ? { x: 0, y: at } : (at as Vec2),
+    ]),
   );
   const points = new Map([...smoothed].filter(([e]) => afforded.includes(e)));
   return {
@@ -130,6 +137,58 @@ describe('ContactSelector', () => {
     const fist = () => hand(1, { fingertips: 0, knuckles: 0.04 }, ['knuckles']);
     const chosen = run(selector, repeat(8, fist), 80);
     expect(chosen.at(-1)).toBe('knuckles');
+  });
+
+  describe('on a target with ends (the segment y = 0, 0 ≤ x ≤ 1)', () => {
+    const toSegment: ContactMeasure = {
+      distance: (p) => Math.hypot(Math.max(0, -p.x, p.x - 1), p.y),
+      pastEnd: (p) => p.x < 0 || p.x > 1,
+    };
+    /** Index chosen first, sitting just past the start; then the frames given. */
+    function afterIndexAtStart(frames: HandSlot[]) {
+      const selector = new ContactSelector(['fingertips', 'index']);
+      const atStart = () => hand(1, { index: { x: -0.02, y: 0 }, fingertips: { x: 0.6, y: 0.15 } });
+      for (let i = 0; i < 2; i++) selector.pick(0, atStart(), i * 40, toSegment);
+      return frames.map((slot, i) => selector.pick(0, slot, 80 + i * 40, toSegment));
+    }
+
+    it('moves at once off a point held past the end to a nearer one beside the target, as a jump', () => {
+      // Fingers laid across from the side: the index tip stays past the end while the
+      // fingertips stroke along the target.
+      const contacts = afterIndexAtStart([
+        hand(1, { index: { x: -0.08, y: 0 }, fingertips: { x: 0.5, y: 0.02 } }),
+        hand(1, { index: { x: -0.09, y: 0 }, fingertips: { x: 0.3, y: 0.02 } }),
+      ]);
+      expect(contacts.map((c) => c?.effector)).toEqual(['fingertips', 'fingertips']);
+      expect(contacts.map((c) => c?.jumped)).toEqual([true, false]);
+    });
+
+    it('keeps a point at the end, or one past it when the other is no nearer or past an end too', () => {
+      const atEnd = afterIndexAtStart(
+        repeat(3, () => hand(1, { index: { x: -0.04, y: 0 }, fingertips: { x: 0.5, y: 0.02 } })),
+      );
+      expect(atEnd.map((c) => c?.effector)).toEqual(['index', 'index', 'index']);
+      const fartherBeside = afterIndexAtStart([
+        hand(1, { index: { x: -0.08, y: 0 }, fingertips: { x: 0.5, y: 0.09 } }),
+      ]);
+      expect(fartherBeside[0]?.effector).toBe('index');
+      const bothPast = afterIndexAtStart([
+        hand(1, { index: { x: -0.12, y: 0 }, fingertips: { x: -0.06, y: 0 } }),
+      ]);
+      expect(bothPast[0]?.effector).toBe('index');
+    });
+
+    it('moves after the usual wait, without a jump, when the point it leaves was beside the target', () => {
+      const selector = new ContactSelector(['fingertips', 'index']);
+      const frames = [
+        ...repeat(2, () => hand(1, { fingertips: { x: 0.5, y: 0.02 }, index: { x: 0.5, y: 0.3 } })),
+        ...repeat(8, () => hand(1, { fingertips: { x: 0.5, y: 0.2 }, index: { x: 0.5, y: 0 } })),
+      ];
+      const contacts = frames.map((slot, i) => selector.pick(0, slot, i * 40, toSegment));
+      const switchedAt = contacts.findIndex((c) => c?.effector === 'index');
+      expect(switchedAt).toBeGreaterThan(6);
+      expect(contacts.some((c) => c?.jumped)).toBe(false);
+    });
   });
 
   it('starts afresh for a new hand in the slot', () => {

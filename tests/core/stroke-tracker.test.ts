@@ -202,6 +202,23 @@ describe('StrokeTracker', () => {
     expect(feed(tracker, [...ramp(0, 0.3, 8), ...ramp(0.9, 1, 4), ...away(5)])).toEqual([]);
   });
 
+  it('starts afresh where a contact jumped off a point held past the path end', () => {
+    // Fingers across the chin from the side: the index tip rests past the path's start while the
+    // fingertips reach the lip; followed from there, they flick down.
+    const flickDown = (jumped: boolean) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.flick);
+      tracker.setPathLength(0.16);
+      return verdicts([
+        ...feed(tracker, Array(6).fill(0)),
+        ...feedContacts(tracker, [{ s: 0.85, jumped }, { s: 0.6 }, { s: 0.3 }, { s: 0 }], 240),
+        ...feed(tracker, away(40), 400),
+      ]);
+    };
+    expect(flickDown(true)).toEqual(['wrong-direction']);
+    // Read as one contact, the same samples are a flick up and its return.
+    expect(flickDown(false)).toEqual(['good']);
+  });
+
   it('waits for the hand through a dropout, and ends the stroke when it stays away', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.glide);
     const frames = Math.floor(DROPOUT_MS / 40);

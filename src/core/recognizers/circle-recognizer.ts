@@ -1,4 +1,4 @@
-import { ContactSelector } from '../contact';
+import { type ContactMeasure, ContactSelector } from '../contact';
 import { fitRing, type RingFit } from '../polyline';
 import { REGIONS, type Side } from '../regions';
 import type { StepOf } from '../routine-schema';
@@ -46,6 +46,11 @@ export class CircleRecognizer implements StepRecognizer {
   private readonly geometry: RegionGeometry;
   private readonly states: CircleState[];
   private readonly contacts: ContactSelector;
+  /** Rings have no ends: a point is only nearer or farther from their band. */
+  private readonly ringMeasure: ContactMeasure = {
+    distance: (p) => Math.min(...this.states.map((state) => this.outsideReach(p, state))),
+    pastEnd: () => false,
+  };
   /** This frame's contact point per slot. */
   private readonly contactPoints: ({ id: number; point: Vec2 } | null)[] = [null, null];
 
@@ -130,9 +135,7 @@ export class CircleRecognizer implements StepRecognizer {
     frame.hands.slots.forEach((slot, slotIndex) => {
       this.contactPoints[slotIndex] = null;
       if (!slot.seenNow || !frame.face) return;
-      const contact = this.contacts.pick(slotIndex, slot, frame.t, (p) =>
-        Math.min(...this.states.map((state) => this.outsideReach(p, state))),
-      );
+      const contact = this.contacts.pick(slotIndex, slot, frame.t, this.ringMeasure);
       if (contact) this.contactPoints[slotIndex] = { id: slot.id, point: contact.point };
     });
   }

@@ -1,4 +1,4 @@
-import { ContactSelector } from '../contact';
+import { type ContactMeasure, ContactSelector } from '../contact';
 import type { HandSlot } from '../hand-tracker';
 import { type PolylineProjection, projectOntoPolyline } from '../polyline';
 import type { Side } from '../regions';
@@ -55,6 +55,8 @@ interface PendingJudgement extends Judgement {
 /** A hand's contact on a path this frame. */
 interface PathHit {
   slot: HandSlot;
+  /** The hand's contact moved this frame off a point held past a path's end. */
+  jumped: boolean;
   s: number;
   distance: number;
 }
@@ -83,6 +85,10 @@ export class PathStrokeRecognizer implements StepRecognizer {
   /** The face's midline in face coordinates, this frame. */
   private midlineX = 0;
   private readonly scratch: Vec2 = { x: 0, y: 0 };
+  private readonly pathMeasure: ContactMeasure = {
+    distance: (p) => this.distanceToPaths(p),
+    pastEnd: (p) => this.pastPathEnd(p),
+  };
 
   constructor(step: StepOf<PathStrokeKind>) {
     const region = REGIONS[step.region];
@@ -165,7 +171,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
     if (!frame.face) return hits;
     frame.hands.slots.forEach((slot, slotIndex) => {
       if (!slot.seenNow) return;
-      const contact = this.contacts.pick(slotIndex, slot, frame.t, (p) => this.distanceToPaths(p));
+      const contact = this.contacts.pick(slotIndex, slot, frame.t, this.pathMeasure);
       if (!contact) return;
       this.touching.add(slot.id);
       this.noteSide(slot.id, contact.point, frame.t);
@@ -183,7 +189,12 @@ export class PathStrokeRecognizer implements StepRecognizer {
         if (this.projection.distance > reach) return;
         const score = this.projection.distance - (owned ? OWN_PATH_BIAS : 0);
         if (!best || score < best.score) {
-          const hit = { slot, s: this.projection.s, distance: this.projection.distance };
+          const hit = {
+            slot,
+            jumped: contact.jumped,
+            s: this.projection.s,
+            distance: this.projection.distance,
+          };
           best = { index: i, hit, score };
         }
       });
@@ -203,6 +214,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
       distance: hit.distance,
       palm: hit.slot.palmSize,
       appeared: t - hit.slot.inViewSince <= APPEARED_MS,
+      jumped: hit.jumped,
     };
   }
 
@@ -222,6 +234,17 @@ export class PathStrokeRecognizer implements StepRecognizer {
       distance = Math.min(distance, this.project(point, i).distance);
     });
     return distance;
+  }
+
+  /** Whether a point lies beyond an end of the path nearest it (its projection is that end). */
+  private pastPathEnd(point: Vec2): boolean {
+    let distance = Infinity;
+    let s = 0.5;
+    this.geometry.region.paths.forEach((_, i) => {
+      const projection = this.project(point, i);
+      if (projection.distance < distance) ({ distance, s } = projection);
+    });
+    return s <= 0 || s >= 1;
   }
 
   private noteSide(handId: number, p: Vec2, t: number): void {
