@@ -120,7 +120,9 @@ export class ContactSelector {
         measure.distance(current) > Math.max(OVERRUN_DISTANCE, challenger.distance);
       const beaten = rival && (!allowed || challenger.score < currentScore - SWITCH_MARGIN);
       if (!beaten) choice.challengedSince = null;
-      else if (choice.challengedSince === null) choice.challengedSince = t;
+      // A refused effector has been challenged since the posture refused it, not since the
+      // other part of the hand was steady: the wait is not served twice.
+      else if (choice.challengedSince === null) choice.challengedSince = choice.refusedSince ?? t;
       if (
         challenger &&
         (overrun || (choice.challengedSince !== null && t - choice.challengedSince >= SWITCH_MS))

@@ -139,6 +139,37 @@ describe('ContactSelector', () => {
     expect(chosen.at(-1)).toBe('knuckles');
   });
 
+  it('counts the wait from when the posture refused the current effector, not from when the other steadied', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    run(
+      selector,
+      repeat(2, () => hand(1, { fingertips: 0, knuckles: 0.04 })),
+    );
+    // The hand curls (nothing afforded) from 80 ms, and the fist's knuckles are steady at 240 ms.
+    const frames = [
+      ...repeat(3, () => hand(1, { fingertips: 0, knuckles: 0.04 }, [])),
+      ...repeat(6, () => hand(1, { fingertips: 0, knuckles: 0.04 }, ['knuckles'])),
+    ];
+    const chosen = run(selector, frames, 80);
+    // 280 ms: refused for 200 ms, with the knuckles there to take over.
+    expect(chosen.indexOf('knuckles')).toBe(5);
+  });
+
+  it('needs the other effector nearer by more than the margin, not by just the margin', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    run(
+      selector,
+      repeat(2, () => hand(1, { fingertips: 0, knuckles: 0.2 })),
+    );
+    // Knuckles score 0.01 + one rank (0.03): exactly the fingertips' 0.08 less the margin.
+    const tie = run(
+      selector,
+      repeat(10, () => hand(1, { fingertips: 0.08, knuckles: 0.01 })),
+      80,
+    );
+    expect(tie).toEqual(Array(10).fill('fingertips'));
+  });
+
   describe('on a target with ends (the segment y = 0, 0 ≤ x ≤ 1)', () => {
     const toSegment: ContactMeasure = {
       distance: (p) => Math.hypot(Math.max(0, -p.x, p.x - 1), p.y),
@@ -168,6 +199,14 @@ describe('ContactSelector', () => {
         repeat(3, () => hand(1, { index: { x: -0.04, y: 0 }, fingertips: { x: 0.5, y: 0.02 } })),
       );
       expect(atEnd.map((c) => c?.effector)).toEqual(['index', 'index', 'index']);
+      const justAtOverrun = afterIndexAtStart([
+        hand(1, { index: { x: -0.05, y: 0 }, fingertips: { x: 0.5, y: 0.02 } }),
+      ]);
+      expect(justAtOverrun[0]?.effector).toBe('index');
+      const asNear = afterIndexAtStart([
+        hand(1, { index: { x: -0.08, y: 0 }, fingertips: { x: 0.5, y: 0.08 } }),
+      ]);
+      expect(asNear[0]?.effector).toBe('index');
       const fartherBeside = afterIndexAtStart([
         hand(1, { index: { x: -0.08, y: 0 }, fingertips: { x: 0.5, y: 0.09 } }),
       ]);
