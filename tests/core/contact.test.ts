@@ -139,6 +139,38 @@ describe('ContactSelector', () => {
     expect(chosen.at(-1)).toBe('knuckles');
   });
 
+  it('keeps its effector through a one-frame posture flicker late in a stroke', () => {
+    const selector = new ContactSelector(['fingertips']);
+    const open = () => hand(1, { fingertips: 0 });
+    const frames = [...repeat(8, open), hand(1, { fingertips: 0 }, []), ...repeat(3, open)];
+    // Afforded again after the flicker but not yet steady: the contact stays all the same.
+    expect(run(selector, frames).slice(1)).toEqual(Array(11).fill('fingertips'));
+  });
+
+  it('lets go of a refused contact only after the grace, not at it', () => {
+    const selector = new ContactSelector(['fingertips']);
+    for (const t of [0, 40]) selector.pick(0, hand(1, { fingertips: 0 }), t, toLine);
+    const curled = () => hand(1, { fingertips: 0 }, []);
+    selector.pick(0, curled(), 100, toLine);
+    expect(selector.pick(0, curled(), 350, toLine)?.effector).toBe('fingertips');
+    expect(selector.pick(0, curled(), 351, toLine)).toBeNull();
+  });
+
+  it('weighs its own rank against the current effector too', () => {
+    const selector = new ContactSelector(['fingertips', 'knuckles']);
+    run(
+      selector,
+      repeat(2, () => hand(1, { fingertips: 0.2, knuckles: 0 })),
+    );
+    // Fingertips nearer by 0.06: more than the margin, less the knuckles' rank of 0.02.
+    const chosen = run(
+      selector,
+      repeat(8, () => hand(1, { fingertips: 0, knuckles: 0.06 })),
+      80,
+    );
+    expect(chosen.at(-1)).toBe('fingertips');
+  });
+
   it('counts the wait from when the posture refused the current effector, not from when the other steadied', () => {
     const selector = new ContactSelector(['fingertips', 'knuckles']);
     run(
@@ -215,6 +247,13 @@ describe('ContactSelector', () => {
         hand(1, { index: { x: -0.12, y: 0 }, fingertips: { x: -0.06, y: 0 } }),
       ]);
       expect(bothPast[0]?.effector).toBe('index');
+    });
+
+    it('keeps a point past the end through a posture flicker, with nothing to move to', () => {
+      const contacts = afterIndexAtStart([
+        hand(1, { index: { x: -0.12, y: 0 }, fingertips: { x: 0.5, y: 0.02 } }, []),
+      ]);
+      expect(contacts[0]).toMatchObject({ effector: 'index', jumped: false });
     });
 
     it('moves after the usual wait, without a jump, when the point it leaves was beside the target', () => {
