@@ -180,7 +180,11 @@ export class CircleRecognizer implements StepRecognizer {
   }
 
   private end(state: CircleState, side: Side, judgements: Judgement[]): void {
-    if (Math.abs(state.turned) >= PARTIAL_TURN) judgements.push({ side, verdict: 'too-short' });
+    if (Math.abs(state.turned) >= PARTIAL_TURN) {
+      // Half a turn the wrong way is already plainly reversed: saying so helps more than "too short".
+      const reversed = Math.sign(state.turned) !== this.expectedSign(side);
+      judgements.push({ side, verdict: reversed ? 'wrong-direction' : 'too-short' });
+    }
     state.lastAngle = null;
     state.turned = 0;
     state.radiusSum = 0;

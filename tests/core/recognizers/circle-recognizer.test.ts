@@ -128,6 +128,18 @@ describe('CircleRecognizer', () => {
     expect(verdicts(cheeks, quarter)).toEqual([]);
   });
 
+  it('says a half circle the wrong way goes the wrong way, not that it is too short', () => {
+    const reversedHalf = synth.render([
+      away(300),
+      circles(cheeks, 'right', { turns: -0.6 }),
+      restAfter(cheeks, 'right', -0.6, 1500),
+      away(600),
+    ]);
+    expect(verdicts(cheeks, reversedHalf)).toEqual(['right:wrong-direction']);
+    const gone = synth.render([away(300), circles(eyes, 'left', { turns: -0.6 }), away(900)]);
+    expect(verdicts(eyes, gone)).toEqual(['left:wrong-direction']);
+  });
+
   it('does not add up two half circles with a long rest on the skin between them', () => {
     // One circle and a fifth, cut in two halves by a rest of 1.2 s where the first stops.
     const whole = circles(cheeks, 'right', { turns: 1.2 });
