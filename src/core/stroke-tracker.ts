@@ -428,8 +428,10 @@ export class StrokeTracker {
       const turnS = forward >= backward ? this.maxS : this.minS;
       // Where the hand last was at the turn: it may have rested there, coming down to the skin.
       const turnDistance = forward >= backward ? this.nearHighDistance : this.nearLowDistance;
+      // …and how near the camera it was there: a way back that lifts off grows from that palm.
+      const turnPalm = forward >= backward ? this.palmAtMax : this.palmAtMin;
       const attempt = this.finish('reverse');
-      this.begin(turnT, { ...sample, s: turnS, distance: turnDistance });
+      this.begin(turnT, { ...sample, s: turnS, distance: turnDistance, palm: turnPalm });
       this.step(t, sample);
       return attempt;
     }

@@ -590,6 +590,26 @@ describe('StrokeTracker', () => {
     expect(verdicts(attempts)).toEqual(['good']);
   });
 
+  it('measures a way back begun without a lift from the palm at the turn, so that it lifting off is seen', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    // A stroke the wrong way, the hand pressing in as it goes, then straight back a third of the
+    // way, coming off the skin toward the camera from the turn on.
+    const stroke = ramp(1, 0, 20).map((s, i) => ({ s, palm: 1.1 - i * 0.005 }));
+    const back = ramp(0, 0.32, 5).map((s, i) => ({ s, palm: 1 + i * 0.03 }));
+    const attempts = [
+      ...feedContacts(tracker, [...stroke, ...back]),
+      ...feed(tracker, away(6), 1000),
+    ];
+    expect(verdicts(attempts)).toEqual(['wrong-direction']);
+    // The same way back on the skin, the palm as at the turn: a short try of its own.
+    const onSkin = new StrokeTracker(STROKE_TUNING.glide);
+    const flat = [
+      ...feedContacts(onSkin, [...stroke, ...back.map(({ s }) => ({ s, palm: 1 }))]),
+      ...feed(onSkin, away(6), 1000),
+    ];
+    expect(verdicts(flat)).toEqual(['wrong-direction', 'too-short']);
+  });
+
   it('takes a movement back as the return when it runs farther off the path than the stroke', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.glide);
     const attempts = [
