@@ -608,6 +608,12 @@ describe('StrokeTracker', () => {
       ...feed(onSkin, away(6), 1000),
     ];
     expect(verdicts(flat)).toEqual(['wrong-direction', 'too-short']);
+    // A stroke the right way, then back over more than a stroke's travel, lifting off the same way.
+    const good = new StrokeTracker(STROKE_TUNING.glide);
+    const forward = ramp(0, 1, 20).map((s, i) => ({ s, palm: 1.1 - i * 0.005 }));
+    const wayBack = ramp(1, 0.45, 7).map((s, i) => ({ s, palm: 1 + i * 0.02 }));
+    const lifted = [...feedContacts(good, [...forward, ...wayBack]), ...feed(good, away(6), 1080)];
+    expect(verdicts(lifted)).toEqual(['good']);
   });
 
   it('takes a movement back as the return when it runs farther off the path than the stroke', () => {
