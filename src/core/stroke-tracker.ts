@@ -200,6 +200,12 @@ const PAIR_TIE = 0.005;
 /** Face widths of distance that a palm one tenth larger (nearer the camera) counts as. */
 const PAIR_PALM_WEIGHT = 0.1;
 
+/**
+ * A contact that turns a stroke back while leaping this much farther from the path (face widths)
+ * than the frame before may be the hand model placing the hand wrong for a frame.
+ */
+const OUTLIER_DISTANCE = 0.06;
+
 /** How an attempt ended: only an attempt seen to end can be judged too short. */
 type Ending = 'lift' | 'stall' | 'reverse' | 'gap' | 'jump' | 'flush';
 
@@ -283,6 +289,10 @@ export class StrokeTracker {
   private noiseTravel: number;
   private minTravel: number;
   private jumpTravel = JUMP_TRAVEL;
+  /** A contact that would turn the stroke back, kept one frame to see whether the stroke goes on. */
+  private heldTurn: { t: number; sample: PathContact } | null = null;
+  /** Attempts that ended in the same frame as another, given out one a frame. */
+  private readonly queued: StrokeAttempt[] = [];
 
   constructor(private readonly tuning: StrokeKindTuning) {
     // A hold at the end must not be mistaken for the hand stopping.
@@ -327,7 +337,9 @@ export class StrokeTracker {
         ? this.frameInterval + INTERVAL_SMOOTHING * (dt - this.frameInterval)
         : dt;
     }
-    const attempt = this.step(t, sample, approach);
+    const ended = this.stepPastOutliers(t, sample, approach);
+    if (ended) this.queued.push(ended);
+    const attempt = this.queued.shift();
     if (attempt) return attempt;
     // A flick waiting for its return long enough goes out alone.
     const waiting = this.waiting;
@@ -340,6 +352,55 @@ export class StrokeTracker {
       return waiting.attempt;
     }
     return null;
+  }
+
+  /**
+   * A contact that would turn the stroke back waits a frame: if the next one is back beside the
+   * stroke's furthest point, it was the hand model placing the hand wrong in a single frame, and
+   * is dropped; else the turn is taken as seen, in order.
+   */
+  private stepPastOutliers(
+    t: number,
+    sample: PathSample,
+    approach?: PathApproach,
+  ): StrokeAttempt | null {
+    const held = this.heldTurn;
+    this.heldTurn = null;
+    const contact = sample !== null && sample !== 'off';
+    if (held) {
+      if (contact && !this.turnsBack(sample)) return this.step(t, sample, approach);
+      const first = this.step(held.t, held.sample);
+      const second = this.stepPastOutliers(t, sample, approach);
+      if (first && second) this.queued.push(first);
+      return second ?? first;
+    }
+    if (contact && this.turnsBack(sample) && this.leapsOffPath(sample)) {
+      this.heldTurn = { t, sample: { ...sample } };
+      return null;
+    }
+    return this.step(t, sample, approach);
+  }
+
+  /** Whether a contact lies much farther from the path than the one of the frame before. */
+  private leapsOffPath(sample: PathContact): boolean {
+    const before = this.trailDistance.at(-1) ?? sample.distance;
+    return sample.distance - before > OUTLIER_DISTANCE;
+  }
+
+  /** Whether a contact, seen in the frame after the one before, would turn the stroke under way back. */
+  private turnsBack(sample: PathContact): boolean {
+    if (!this.active || this.missedFrame || sample.jumped) return false;
+    if (Math.abs(sample.s - this.lastS) > this.jumpTravel) return false;
+    const forward = this.maxS - this.startS;
+    const backward = this.startS - this.minS;
+    return (
+      (forward >= backward &&
+        forward > this.noiseTravel &&
+        this.maxS - sample.s > this.tuning.reverseTravel) ||
+      (backward > forward &&
+        backward > this.noiseTravel &&
+        sample.s - this.minS > this.tuning.reverseTravel)
+    );
   }
 
   private step(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
@@ -448,10 +509,14 @@ export class StrokeTracker {
 
   /** Ends any stroke under way, e.g. when the step changes; returns the attempts still to judge. */
   flush(): StrokeAttempt[] {
+    const held = this.heldTurn;
+    this.heldTurn = null;
+    const turned = held ? this.step(held.t, held.sample) : null;
+    const queued = this.queued.splice(0);
     const attempt = this.active ? this.finish('flush') : null;
     const waiting = this.waiting?.attempt ?? null;
     this.waiting = null;
-    return [attempt, waiting].filter((a): a is StrokeAttempt => a !== null);
+    return [...queued, turned, attempt, waiting].filter((a): a is StrokeAttempt => a !== null);
   }
 
   /** `onPath`: the attempt begins with the hand on the path (not beside it, coming in). */

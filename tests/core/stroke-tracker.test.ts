@@ -570,6 +570,51 @@ describe('StrokeTracker', () => {
     ]);
   });
 
+  describe('a contact that leaps back off the path for one frame', () => {
+    const stroke = ramp(0, 0.95, 16).map((s) => ({ s, distance: 0.01 }));
+    const leap = { s: 0.5, distance: 0.14 };
+    const hold = (frames: number) =>
+      Array.from({ length: frames }, () => ({ s: 1, distance: 0.01 }));
+
+    it('is the hand model placing the hand wrong: the stroke goes on whole', () => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const attempts = [
+        ...feedContacts(tracker, [...stroke, leap, ...hold(4)]),
+        ...feed(tracker, away(6), 21 * 40),
+      ];
+      expect(verdicts(attempts)).toEqual(['good']);
+    });
+
+    it('turns the stroke back when the hand goes on back, or lifts off, after it', () => {
+      const goesOn = new StrokeTracker(STROKE_TUNING.glide);
+      const back = ramp(0.45, 0, 8).map((s) => ({ s, distance: 0.01 }));
+      const attempts = [
+        ...feedContacts(goesOn, [...stroke, leap, ...back]),
+        ...feed(goesOn, away(6), 25 * 40),
+      ];
+      expect(verdicts(attempts)).toEqual(['good', 'wrong-direction']);
+      expect(attempts[1]?.startT).toBe(15 * 40);
+      const lifts = new StrokeTracker(STROKE_TUNING.glide);
+      const lifted = [...feedContacts(lifts, [...stroke, leap]), ...feed(lifts, away(6), 17 * 40)];
+      expect(verdicts(lifted)).toEqual(['good']);
+      expect(lifted[0]?.endT).toBe(15 * 40);
+    });
+
+    it('turns the stroke back at once when the hand stays as near the path', () => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const onSkin = [...stroke, { s: 0.5, distance: 0.01 }];
+      // The turn is taken in the frame it is seen: the stroke is judged before the next one.
+      const attempts = feedContacts(tracker, onSkin);
+      expect(verdicts(attempts)).toEqual(['good']);
+    });
+
+    it('is taken into account on flush', () => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      expect(feedContacts(tracker, [...stroke, leap])).toEqual([]);
+      expect(verdicts(tracker.flush())).toEqual(['good']);
+    });
+  });
+
   it('turns a glide that goes back on the skin into a second stroke', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.glide);
     const attempts = feed(tracker, [...ramp(0, 1, 20), ...ramp(1, 0, 20), ...away(5)]);
