@@ -201,8 +201,8 @@ const PAIR_TIE = 0.005;
 const PAIR_PALM_WEIGHT = 0.1;
 
 /**
- * A contact that turns a stroke back while leaping this much farther from the path (face widths)
- * than the frame before may be the hand model placing the hand wrong for a frame.
+ * A contact this much farther from the path (face widths) than the one before may be the hand
+ * model placing the hand wrong for a frame.
  */
 const OUTLIER_DISTANCE = 0.06;
 
@@ -289,8 +289,8 @@ export class StrokeTracker {
   private noiseTravel: number;
   private minTravel: number;
   private jumpTravel = JUMP_TRAVEL;
-  /** A contact that would turn the stroke back, kept one frame to see whether the stroke goes on. */
-  private heldTurn: { t: number; sample: PathContact } | null = null;
+  /** A contact that leapt off the path, kept one frame to see whether the hand is really there. */
+  private heldLeap: { t: number; sample: PathContact } | null = null;
   /** Attempts that ended in the same frame as another, given out one a frame. */
   private readonly queued: StrokeAttempt[] = [];
 
@@ -355,52 +355,37 @@ export class StrokeTracker {
   }
 
   /**
-   * A contact that would turn the stroke back waits a frame: if the next one is back beside the
-   * stroke's furthest point, it was the hand model placing the hand wrong in a single frame, and
-   * is dropped; else the turn is taken as seen, in order.
+   * A contact that leaps off the path in the middle of a stroke waits a frame: if the next one is
+   * back beside the path, the hand model placed the hand wrong in a single frame, and the leap is
+   * dropped; else both are taken as seen, in order.
    */
   private stepPastOutliers(
     t: number,
     sample: PathSample,
     approach?: PathApproach,
   ): StrokeAttempt | null {
-    const held = this.heldTurn;
-    this.heldTurn = null;
+    const held = this.heldLeap;
+    this.heldLeap = null;
     const contact = sample !== null && sample !== 'off';
+    const leaps = contact && this.leapsOffPath(sample);
+    if (held && contact && !leaps) return this.step(t, sample, approach);
     if (held) {
-      if (contact && !this.turnsBack(sample)) return this.step(t, sample, approach);
       const first = this.step(held.t, held.sample);
-      const second = this.stepPastOutliers(t, sample, approach);
+      const second = this.step(t, sample, approach);
       if (first && second) this.queued.push(first);
       return second ?? first;
     }
-    if (contact && this.turnsBack(sample) && this.leapsOffPath(sample)) {
-      this.heldTurn = { t, sample: { ...sample } };
+    if (leaps) {
+      this.heldLeap = { t, sample: { ...sample } };
       return null;
     }
     return this.step(t, sample, approach);
   }
 
-  /** Whether a contact lies much farther from the path than the one of the frame before. */
+  /** Whether a contact in a stroke lies much farther from the path than the one just taken. */
   private leapsOffPath(sample: PathContact): boolean {
-    const before = this.trailDistance.at(-1) ?? sample.distance;
-    return sample.distance - before > OUTLIER_DISTANCE;
-  }
-
-  /** Whether a contact, seen in the frame after the one before, would turn the stroke under way back. */
-  private turnsBack(sample: PathContact): boolean {
-    if (!this.active || this.missedFrame || sample.jumped) return false;
-    if (Math.abs(sample.s - this.lastS) > this.jumpTravel) return false;
-    const forward = this.maxS - this.startS;
-    const backward = this.startS - this.minS;
-    return (
-      (forward >= backward &&
-        forward > this.noiseTravel &&
-        this.maxS - sample.s > this.tuning.reverseTravel) ||
-      (backward > forward &&
-        backward > this.noiseTravel &&
-        sample.s - this.minS > this.tuning.reverseTravel)
-    );
+    const before = this.trailDistance.at(-1);
+    return this.active && before !== undefined && sample.distance - before > OUTLIER_DISTANCE;
   }
 
   private step(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
@@ -509,8 +494,8 @@ export class StrokeTracker {
 
   /** Ends any stroke under way, e.g. when the step changes; returns the attempts still to judge. */
   flush(): StrokeAttempt[] {
-    const held = this.heldTurn;
-    this.heldTurn = null;
+    const held = this.heldLeap;
+    this.heldLeap = null;
     const turned = held ? this.step(held.t, held.sample) : null;
     const queued = this.queued.splice(0);
     const attempt = this.active ? this.finish('flush') : null;

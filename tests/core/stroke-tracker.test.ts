@@ -570,7 +570,7 @@ describe('StrokeTracker', () => {
     ]);
   });
 
-  describe('a contact that leaps back off the path for one frame', () => {
+  describe('a contact that leaps off the path for one frame', () => {
     const stroke = ramp(0, 0.95, 16).map((s) => ({ s, distance: 0.01 }));
     const leap = { s: 0.5, distance: 0.14 };
     const hold = (frames: number) =>
@@ -583,6 +583,20 @@ describe('StrokeTracker', () => {
         ...feed(tracker, away(6), 21 * 40),
       ];
       expect(verdicts(attempts)).toEqual(['good']);
+    });
+
+    it('does not carry a short stroke to the end of the path', () => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const short = ramp(0, 0.4, 8).map((s) => ({ s, distance: 0.01 }));
+      const attempts = [
+        ...feedContacts(tracker, [
+          ...short,
+          { s: 0.9, distance: 0.14 },
+          { s: 0.42, distance: 0.01 },
+        ]),
+        ...feed(tracker, away(6), 10 * 40),
+      ];
+      expect(verdicts(attempts)).toEqual(['too-short']);
     });
 
     it('turns the stroke back when the hand goes on back, or lifts off, after it', () => {
