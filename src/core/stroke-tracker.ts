@@ -355,9 +355,9 @@ export class StrokeTracker {
   }
 
   /**
-   * A contact that leaps off the path in the middle of a stroke waits a frame: if the next one is
-   * back beside the path, the hand model placed the hand wrong in a single frame, and the leap is
-   * dropped; else both are taken as seen, in order.
+   * A contact that leaps off the path, or back against a glide, in the middle of a stroke waits a
+   * frame: if the next one is back where the stroke was, the hand model placed the hand wrong in a
+   * single frame, and the leap is dropped; else both are taken as seen, in order.
    */
   private stepPastOutliers(
     t: number,
@@ -366,9 +366,9 @@ export class StrokeTracker {
   ): StrokeAttempt | null {
     const held = this.heldLeap;
     this.heldLeap = null;
-    const contact = sample !== null && sample !== 'off';
-    const leaps = contact && this.leapsOffPath(sample);
-    if (held && contact && !leaps) return this.step(t, sample, approach);
+    const leaps = sample !== null && sample !== 'off' && this.leaps(sample);
+    if (held && sample !== null && sample !== 'off' && !leaps)
+      return this.step(t, sample, approach);
     if (held) {
       const first = this.step(held.t, held.sample);
       const second = this.step(t, sample, approach);
@@ -382,10 +382,20 @@ export class StrokeTracker {
     return this.step(t, sample, approach);
   }
 
-  /** Whether a contact in a stroke lies much farther from the path than the one just taken. */
-  private leapsOffPath(sample: PathContact): boolean {
+  /**
+   * Whether a contact in a stroke lies much farther from the path than the one just taken, or
+   * turns the stroke back at once. Flicks are left out of the second: their way back is brisk.
+   */
+  private leaps(sample: PathContact): boolean {
     const before = this.trailDistance.at(-1);
-    return this.active && before !== undefined && sample.distance - before > OUTLIER_DISTANCE;
+    if (!this.active || before === undefined) return false;
+    if (sample.distance - before > OUTLIER_DISTANCE) return true;
+    if (this.tuning.returnsOnSkin || sample.jumped) return false;
+    const forward = this.maxS - this.startS;
+    const backward = this.startS - this.minS;
+    return forward >= backward
+      ? forward > this.noiseTravel && this.maxS - sample.s > this.tuning.reverseTravel
+      : backward > this.noiseTravel && sample.s - this.minS > this.tuning.reverseTravel;
   }
 
   private step(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {

@@ -614,12 +614,22 @@ describe('StrokeTracker', () => {
       expect(lifted[0]?.endT).toBe(15 * 40);
     });
 
-    it('turns the stroke back at once when the hand stays as near the path', () => {
-      const tracker = new StrokeTracker(STROKE_TUNING.glide);
-      const onSkin = [...stroke, { s: 0.5, distance: 0.01 }];
-      // The turn is taken in the frame it is seen: the stroke is judged before the next one.
-      const attempts = feedContacts(tracker, onSkin);
-      expect(verdicts(attempts)).toEqual(['good']);
+    it('drops a single frame back against a glide too, even beside the path, but not on a flick', () => {
+      const glide = new StrokeTracker(STROKE_TUNING.glide);
+      const back = { s: 0.5, distance: 0.01 };
+      const glided = [
+        ...feedContacts(glide, [...stroke, back, ...hold(4)]),
+        ...feed(glide, away(6), 21 * 40),
+      ];
+      expect(verdicts(glided)).toEqual(['good']);
+      // A flick's way back takes a frame or two: a frame back is the way back, judged at once.
+      const flick = new StrokeTracker(STROKE_TUNING.flick);
+      const up = ramp(0, 1, 5).map((s) => ({ s }));
+      const flicked = [
+        ...feedContacts(flick, [...up, { s: 0.5 }, ...up.slice(3)]),
+        ...feed(flick, away(20), 8 * 40),
+      ];
+      expect(verdicts([...flicked, ...flick.flush()])).toEqual(['good', 'good']);
     });
 
     it('is taken into account on flush', () => {
