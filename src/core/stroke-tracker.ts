@@ -282,7 +282,12 @@ export class StrokeTracker {
   private lastJudged: { direction: number; endT: number; distance: number; palm: number } | null =
     null;
   /** The movement before this one, judged or not: when it ended and its smallest palm. */
-  private lastMovement: { endT: number; leastPalm: number } | null = null;
+  private lastMovement: {
+    endT: number;
+    leastPalm: number;
+    direction: number;
+    palm: number;
+  } | null = null;
   private holdSince: number | null = null;
   private longestHold = 0;
   private readonly stallMs: number;
@@ -649,7 +654,7 @@ export class StrokeTracker {
       before && this.startT - before.endT < RETURN_WINDOW_MS
         ? Math.min(skin.leastPalm, before.leastPalm)
         : skin.leastPalm;
-    this.lastMovement = { endT: this.lastSeenT, leastPalm: skin.leastPalm };
+    this.lastMovement = { endT: this.lastSeenT, leastPalm: skin.leastPalm, direction, palm };
     // The hand going back after a stroke, less on the skin than the stroke was or coming off it
     // as it goes (the palm growing toward the camera), is its return.
     const palmAtEnd = goesForward ? this.palmAtMax : this.palmAtMin;
@@ -664,6 +669,20 @@ export class StrokeTracker {
           distance > previous.distance + RETURN_DISTANCE)) ||
         (this.startT - previous.endT < LIFTED_RETURN_WINDOW_MS &&
           palm > previous.palm * (1 + LIFTED_PALM_GROWTH)))
+    ) {
+      return null;
+    }
+    // So is a movement the arrow's way well off the skin after one the other way too short or
+    // too little seen to be judged (the stroke before it half lost): it is never a good stroke.
+    // Not the other way round: a palm misjudged small in the movement before must not hide a
+    // wrong-way stroke.
+    if (
+      !this.tuning.returnsOnSkin &&
+      direction > 0 &&
+      before &&
+      before.direction < 0 &&
+      this.startT - before.endT < LIFTED_RETURN_WINDOW_MS &&
+      palm > before.palm * (1 + LIFTED_PALM_GROWTH)
     ) {
       return null;
     }

@@ -685,6 +685,46 @@ describe('StrokeTracker', () => {
     expect(verdicts(lifted)).toEqual(['good']);
   });
 
+  it('never credits a movement the arrow’s way well off the skin, after an unjudged one the other way', () => {
+    const run = (palm: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      return verdicts([
+        // The end of a wrong-way stroke, too little of it seen to judge.
+        ...feedContacts(
+          tracker,
+          ramp(0.6, 0.3, 6).map((s) => ({ s })),
+        ),
+        ...feed(tracker, away(4), 240),
+        ...feedContacts(
+          tracker,
+          ramp(0, 1, 20).map((s) => ({ s, palm })),
+          400,
+        ),
+        ...feed(tracker, away(6), 1200),
+      ]);
+    };
+    expect(run(1.2)).toEqual([]);
+    expect(run(1.1)).toEqual(['good']);
+  });
+
+  it('judges a wrong-way stroke after an unjudged movement with a palm measured small', () => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    const attempts = [
+      ...feedContacts(
+        tracker,
+        ramp(0.3, 0.5, 5).map((s) => ({ s, palm: 0.8 })),
+      ),
+      ...feed(tracker, away(4), 200),
+      ...feedContacts(
+        tracker,
+        ramp(1, 0, 20).map((s) => ({ s })),
+        360,
+      ),
+      ...feed(tracker, away(6), 1160),
+    ];
+    expect(verdicts(attempts)).toEqual(['wrong-direction']);
+  });
+
   it('takes a movement back as the return when it runs farther off the path than the stroke', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.glide);
     const attempts = [
