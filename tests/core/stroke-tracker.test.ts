@@ -632,6 +632,16 @@ describe('StrokeTracker', () => {
       expect(verdicts([...flicked, ...flick.flush()])).toEqual(['good', 'good']);
     });
 
+    it('is dropped from a stroke the wrong way too', () => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const reversed = ramp(1, 0.05, 16).map((s) => ({ s, distance: 0.01 }));
+      const attempts = [
+        ...feedContacts(tracker, [...reversed, { s: 0.5, distance: 0.01 }, ...reversed.slice(-4)]),
+        ...feed(tracker, away(6), 21 * 40),
+      ];
+      expect(verdicts(attempts)).toEqual(['wrong-direction']);
+    });
+
     it('is taken into account on flush', () => {
       const tracker = new StrokeTracker(STROKE_TUNING.glide);
       expect(feedContacts(tracker, [...stroke, leap])).toEqual([]);
@@ -689,22 +699,54 @@ describe('StrokeTracker', () => {
     const run = (palm: number) => {
       const tracker = new StrokeTracker(STROKE_TUNING.glide);
       return verdicts([
-        // The end of a wrong-way stroke, too little of it seen to judge.
+        // The end of a wrong-way stroke, too little of it seen to judge, 5 s into the step.
         ...feedContacts(
           tracker,
           ramp(0.6, 0.3, 6).map((s) => ({ s })),
+          5000,
         ),
-        ...feed(tracker, away(4), 240),
+        ...feed(tracker, away(4), 5240),
         ...feedContacts(
           tracker,
           ramp(0, 1, 20).map((s) => ({ s, palm })),
-          400,
+          5400,
         ),
-        ...feed(tracker, away(6), 1200),
+        ...feed(tracker, away(6), 6200),
       ]);
     };
     expect(run(1.2)).toEqual([]);
     expect(run(1.1)).toEqual(['good']);
+    // More than 3 s on, or after a movement the same way, it is a stroke of its own.
+    const later = new StrokeTracker(STROKE_TUNING.glide);
+    const afterPause = [
+      ...feedContacts(
+        later,
+        ramp(0.6, 0.3, 6).map((s) => ({ s })),
+      ),
+      ...feed(later, away(4), 240),
+      ...feedContacts(
+        later,
+        ramp(0, 1, 20).map((s) => ({ s, palm: 1.2 })),
+        3400,
+      ),
+      ...feed(later, away(6), 4200),
+    ];
+    expect(verdicts(afterPause)).toEqual(['good']);
+    const sameWay = new StrokeTracker(STROKE_TUNING.glide);
+    const afterForward = [
+      ...feedContacts(
+        sameWay,
+        ramp(0.3, 0.5, 5).map((s) => ({ s })),
+      ),
+      ...feed(sameWay, away(4), 200),
+      ...feedContacts(
+        sameWay,
+        ramp(0, 1, 20).map((s) => ({ s, palm: 1.2 })),
+        360,
+      ),
+      ...feed(sameWay, away(6), 1160),
+    ];
+    expect(verdicts(afterForward)).toEqual(['good']);
   });
 
   it('judges a wrong-way stroke after an unjudged movement with a palm measured small', () => {
