@@ -371,9 +371,9 @@ export class StrokeTracker {
   ): StrokeAttempt | null {
     const held = this.heldLeap;
     this.heldLeap = null;
-    const leaps = sample !== null && sample !== 'off' && this.leaps(sample);
-    if (held && sample !== null && sample !== 'off' && !leaps)
-      return this.step(t, sample, approach);
+    const contact = sample !== null && sample !== 'off';
+    const leaps = contact && this.leaps(sample);
+    if (held && contact && !leaps) return this.step(t, sample, approach);
     if (held) {
       const first = this.step(held.t, held.sample);
       const second = this.step(t, sample, approach);
@@ -395,12 +395,16 @@ export class StrokeTracker {
     const before = this.trailDistance.at(-1);
     if (!this.active || before === undefined) return false;
     if (sample.distance - before > OUTLIER_DISTANCE) return true;
-    if (this.tuning.returnsOnSkin || sample.jumped) return false;
+    return !this.tuning.returnsOnSkin && !sample.jumped && this.turnsBackAt(sample.s);
+  }
+
+  /** Whether a place along the path lies back from the stroke's furthest point by a reversal. */
+  private turnsBackAt(s: number): boolean {
     const forward = this.maxS - this.startS;
     const backward = this.startS - this.minS;
     return forward >= backward
-      ? forward > this.noiseTravel && this.maxS - sample.s > this.tuning.reverseTravel
-      : backward > this.noiseTravel && sample.s - this.minS > this.tuning.reverseTravel;
+      ? forward > this.noiseTravel && this.maxS - s > this.tuning.reverseTravel
+      : backward > this.noiseTravel && s - this.minS > this.tuning.reverseTravel;
   }
 
   private step(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
@@ -474,23 +478,14 @@ export class StrokeTracker {
     this.lastSeenT = t;
     this.lastS = sample.s;
     this.take(t, sample);
-    const s = sample.s;
-    const forward = this.maxS - this.startS;
-    const backward = this.startS - this.minS;
-    const reversed =
-      (forward >= backward &&
-        forward > this.noiseTravel &&
-        this.maxS - s > this.tuning.reverseTravel) ||
-      (backward > forward &&
-        backward > this.noiseTravel &&
-        s - this.minS > this.tuning.reverseTravel);
-    if (reversed) {
-      const turnT = forward >= backward ? this.maxT : this.minT;
-      const turnS = forward >= backward ? this.maxS : this.minS;
+    if (this.turnsBackAt(sample.s)) {
+      const atHigh = this.maxS - this.startS >= this.startS - this.minS;
+      const turnT = atHigh ? this.maxT : this.minT;
+      const turnS = atHigh ? this.maxS : this.minS;
       // Where the hand last was at the turn: it may have rested there, coming down to the skin.
-      const turnDistance = forward >= backward ? this.nearHighDistance : this.nearLowDistance;
+      const turnDistance = atHigh ? this.nearHighDistance : this.nearLowDistance;
       // …and how near the camera it was there: a way back that lifts off grows from that palm.
-      const turnPalm = forward >= backward ? this.palmAtMax : this.palmAtMin;
+      const turnPalm = atHigh ? this.palmAtMax : this.palmAtMin;
       const attempt = this.finish('reverse');
       this.begin(turnT, { ...sample, s: turnS, distance: turnDistance, palm: turnPalm });
       this.step(t, sample);
