@@ -18,7 +18,7 @@ for (const [name, set] of Object.entries(sets)) {
   const part = evaluate(set);
   const lines = formatReport(part).split('\n');
   console.log(
-    `${name}: ${set.length} scenarios; ${lines.find((l) => l.startsWith('stroke verdicts'))}; ${lines.find((l) => l.startsWith('scenarios fully'))}`,
+    `${name}: ${set.length} scenarios; ${lines.find((l) => l.startsWith('stroke verdicts'))}; ${lines.find((l) => l.startsWith('scenarios fully'))}${part.strokesUnseen ? `; ${part.strokesUnseen} planned stroke(s) never seen by the hand model, not counted` : ''}`,
   );
 }
 const recorded = evaluate(recordings).results.filter((r) => r.scenario.recorded);

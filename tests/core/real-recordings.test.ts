@@ -7,9 +7,11 @@ import { atLowerRate, recordedCorpus } from '../corpus/recorded';
 
 /**
  * Misjudged stroke verdicts (wrong, missing or extra) over all the recordings, at the recorded rate
- * and at 1/2 and 1/3 of it: the figures of 3 Dec 2026, a ratchet until every verdict is right.
+ * and at 1/2 and 1/3 of it. Strokes the hand model never saw on their side are not counted (see
+ * `strokeSeen`). At the recorded rate every verdict is right; the slower rates are a ratchet at
+ * the figures of 3 Dec 2026.
  */
-const MAX_MISJUDGED: Readonly<Record<number, number>> = { 1: 1, 2: 10, 3: 11 };
+const MAX_MISJUDGED: Readonly<Record<number, number>> = { 1: 0, 2: 9, 3: 10 };
 
 /** Share of a recording's stroke frames with a hand found, below which its strokes cannot all count. */
 const MIN_HANDS_FOUND = 0.6;

@@ -1,5 +1,6 @@
+import type { TrackedFrame } from '../../src/core/frame';
 import { type EngineEvent, StepEngine } from '../../src/core/step-engine';
-import type { Scenario } from './scenarios';
+import type { PlannedStroke, Scenario } from './scenarios';
 
 /** What the engine made of one scenario. */
 export interface ScenarioResult {
@@ -20,6 +21,31 @@ export interface EvaluationReport {
   readonly verdictsTotal: number;
   readonly completionsRight: number;
   readonly completionsTotal: number;
+  /** Planned strokes of the recordings that the hand model never saw on their side: not counted. */
+  readonly strokesUnseen: number;
+}
+
+/** Nose tip: the face's midline, to tell which side of the face a hand is on. */
+const NOSE_TIP = 1;
+/** Middle-finger knuckle: the middle of the hand. */
+const HAND_MIDDLE = 9;
+
+/**
+ * Whether the hand model found a hand on a planned stroke's side of the face (any hand for a
+ * stroke on the midline) in at least one frame of it. A stroke it never saw cannot be judged.
+ */
+export function strokeSeen(frames: readonly TrackedFrame[], stroke: PlannedStroke): boolean {
+  return frames.some((f) => {
+    const nose = f.face?.landmarks[NOSE_TIP];
+    if (f.t < stroke.startMs || f.t > stroke.endMs || !nose) return false;
+    return f.hands.some((hand) => {
+      const x = hand.landmarks[HAND_MIDDLE]?.[0] ?? nose[0];
+      // Unmirrored frame: the person's right side is on the image's left.
+      if (stroke.side === 'right') return x < nose[0];
+      if (stroke.side === 'left') return x > nose[0];
+      return true;
+    });
+  });
 }
 
 /** Runs the engine over a scenario from its step and collects stroke verdicts and completion. */
@@ -93,6 +119,7 @@ export function evaluate(scenarios: readonly Scenario[]): EvaluationReport {
   let verdictsRight = 0;
   let verdictsTotal = 0;
   let completionsRight = 0;
+  let strokesUnseen = 0;
   const results = scenarios.map((scenario) => {
     const { actual, completed } = runScenario(scenario);
     let pairs: [string, string][];
@@ -109,12 +136,14 @@ export function evaluate(scenarios: readonly Scenario[]): EvaluationReport {
       pairs = [['*:off-target', hintsOnly ? '*:off-target' : actual.join(',') || '-']];
       verdictsOk = hintsOnly;
     } else if (scenario.recorded) {
-      const { expect: kind, strokes } = scenario.recorded;
+      const { expect: kind, strokes, planned } = scenario.recorded;
+      const seen = planned.filter((p) => strokeSeen(scenario.frames, p)).length;
+      strokesUnseen += planned.length - seen;
       const want = kind === 'correct' ? 'good' : 'wrong-direction';
       // Each verdict is paired with what the plan made; unjudged planned strokes are misses.
       pairs = actual.map((a) => [`*:${want}`, a.endsWith(`:${want}`) ? `*:${want}` : a]);
       const matched = pairs.filter(([e, a]) => e === a).length;
-      const counted = kind === 'correct' && completed ? matched : strokes;
+      const counted = kind === 'correct' && completed ? matched : seen;
       for (let i = matched; i < counted; i++) pairs.push([`*:${want}`, '-']);
       const misjudged = actual.filter((a) => !a.endsWith(`:${want}`)).length;
       verdictsOk =
@@ -144,6 +173,7 @@ export function evaluate(scenarios: readonly Scenario[]): EvaluationReport {
     verdictsTotal,
     completionsRight,
     completionsTotal: scenarios.length,
+    strokesUnseen,
   };
 }
 
@@ -170,6 +200,11 @@ export function formatReport(report: EvaluationReport): string {
   lines.push(
     `scenarios fully right: ${report.results.length - failed.length}/${report.results.length}`,
   );
+  if (report.strokesUnseen) {
+    lines.push(
+      `planned strokes the hand model never saw on their side (not counted): ${report.strokesUnseen}`,
+    );
+  }
   if (failed.length) {
     lines.push('', 'scenarios with differences:');
     for (const r of failed) {

@@ -4,17 +4,9 @@ import { gunzipSync } from 'node:zlib';
 import type { Routine } from '../../src/core/routine-schema';
 import { findRoutine, sessionRoutine } from '../../src/core/routines';
 import { parseTrace, type Trace } from '../../src/core/trace';
-import type { Scenario } from './scenarios';
+import type { PlannedStroke, Scenario } from './scenarios';
 
 const dir = join(import.meta.dirname, 'recorded');
-
-/** A planned stroke in a recorded clip, from the plan that made the clip. */
-interface PlannedStroke {
-  side: string;
-  direction: 'correct' | 'reversed';
-  startMs: number;
-  endMs: number;
-}
 
 /**
  * A label for a recorded trace: the step(s) to run it against and what each should make of it.
@@ -103,6 +95,7 @@ export function recordedCorpus(validate = true): Scenario[] {
         recorded: {
           expect: label.expect,
           strokes: label.strokes.length,
+          planned: label.strokes,
           handsFound: handsFound(trace, label.strokes),
         },
       },

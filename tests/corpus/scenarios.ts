@@ -10,6 +10,14 @@ import {
   stroke,
 } from '../support/stroke-synth';
 
+/** A stroke of a recorded clip, from the plan that made the clip. */
+export interface PlannedStroke {
+  readonly side: Side;
+  readonly direction: 'correct' | 'reversed';
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
 /** A labelled trace: what the engine should make of it. */
 export interface Scenario {
   readonly name: string;
@@ -33,6 +41,8 @@ export interface Scenario {
   readonly recorded?: {
     readonly expect: 'correct' | 'reversed';
     readonly strokes: number;
+    /** The strokes as planned, to tell which of them the hand model saw at all. */
+    readonly planned: readonly PlannedStroke[];
     /** Share of the frames during the planned strokes in which the hand model found a hand. */
     readonly handsFound: number;
   };
