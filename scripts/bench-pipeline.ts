@@ -37,14 +37,28 @@ interface Run {
   longTaskMs: number;
   /** CPU time of all Chromium's processes per tracked frame (ms). */
   cpuMsPerFrame: number;
+  /** The same by process type (renderer, gpu-process, browser, utility). */
+  cpuMsPerFrameByType: Map<string, number>;
 }
 
-/** Measures Chromium's CPU time over a window: call at its start, and the result at its end. */
-function cpuMeter(): (trackedFrames: number) => number {
+/**
+ * Measures Chromium's CPU time over a window: call at its start, and the result at its end, with
+ * the frames tracked in the window; gives the CPU ms per tracked frame, in all and by process type.
+ */
+function cpuMeter(): (trackedFrames: number) => {
+  cpuMsPerFrame: number;
+  cpuMsPerFrameByType: Map<string, number>;
+} {
   const before = chromiumCpuSeconds();
   return (trackedFrames) => {
-    const used = [...cpuSince(before, chromiumCpuSeconds()).values()].reduce((a, b) => a + b, 0);
-    return trackedFrames > 0 ? (used * 1000) / trackedFrames : Number.NaN;
+    const perFrame = (seconds: number) =>
+      trackedFrames > 0 ? (seconds * 1000) / trackedFrames : Number.NaN;
+    const used = cpuSince(before, chromiumCpuSeconds());
+    const byType = new Map([...used].map(([type, seconds]) => [type, perFrame(seconds)]));
+    return {
+      cpuMsPerFrame: perFrame([...used.values()].reduce((a, b) => a + b, 0)),
+      cpuMsPerFrameByType: byType,
+    };
   };
 }
 
@@ -99,13 +113,13 @@ async function measureApp(page: Page, url: string, deepLink: string): Promise<Ru
   console.log(
     `app ${deepLink}: models on the ${delegate}; median inference in the workers: face ${inference?.face.toFixed(1)} ms, hands ${inference?.hand.toFixed(1)} ms`,
   );
-  const cpuMsPerFrame = cpuPerFrame(latencies.length);
+  const cpu = cpuPerFrame(latencies.length);
   return {
     fps,
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     ...(await longTasks(page, since, until)),
-    cpuMsPerFrame,
+    ...cpu,
   };
 }
 
@@ -167,13 +181,13 @@ async function measureNaive(page: Page, url: string): Promise<Run> {
       latencies: r.latencies.filter((_, i) => keep[i]),
     };
   }, since);
-  const cpuMsPerFrame = cpuPerFrame(count);
+  const cpu = cpuPerFrame(count);
   return {
     fps: (count * 1000) / (until - since),
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     ...(await longTasks(page, since, until)),
-    cpuMsPerFrame,
+    ...cpu,
   };
 }
 
@@ -213,8 +227,14 @@ const bothClip = await buildClip(bothPlan);
 await build({ logLevel: 'warn' });
 const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
 const url = server.resolvedUrls?.local[0] ?? '';
+const byType = (r: Run) =>
+  [...r.cpuMsPerFrameByType]
+    .filter(([, ms]) => ms >= 0.5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, ms]) => `${type} ${ms.toFixed(0)}`)
+    .join(', ');
 const row = (name: string, r: Run) =>
-  `${name.padEnd(34)}${r.fps.toFixed(1).padStart(8)}${r.p50.toFixed(0).padStart(10)}${r.p95.toFixed(0).padStart(10)}${r.longTasksPerMinute.toFixed(1).padStart(16)}${r.cpuMsPerFrame.toFixed(0).padStart(14)}`;
+  `${name.padEnd(34)}${r.fps.toFixed(1).padStart(8)}${r.p50.toFixed(0).padStart(10)}${r.p95.toFixed(0).padStart(10)}${r.longTasksPerMinute.toFixed(1).padStart(16)}${r.cpuMsPerFrame.toFixed(0).padStart(14)}  (${byType(r)})`;
 const header = `${'pipeline'.padEnd(34)}${'fps'.padStart(8)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'long tasks/min'.padStart(16)}${'CPU ms/frame'.padStart(14)}`;
 
 /** Measures app pages at `deepLinks` and the naive loop, one after the other, on `clip`. */
