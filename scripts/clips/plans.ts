@@ -131,41 +131,36 @@ function plan(spec: Spec): ClipPlan {
 const daily = 'facegym-daily';
 const glide = { motion: 'glide', fps: 15 } as const;
 const circle = { motion: 'circle', fps: 15, strokeMs: 1700, turns: 3 } as const;
+/** Chin flicks: open hands taking turns on the midline, coming from the side as when the finger pads rest under the chin. */
+const chinFlicks = {
+  routine: daily,
+  step: 'chin-flicks',
+  fps: 20,
+  hand: 'open',
+  motion: 'flick',
+  sides: 'center',
+  perSide: 12,
+  fingerTiltDeg: 55,
+} as const;
 
 const SPECS: Spec[] = [
   // chin-flicks: 10 reps, brisk upward flicks on the midline, hands taking turns.
   {
     name: 'chin-flicks-correct-open',
     note: 'open hands take turns flicking up over the chin, fingers across it from the side, 12 flicks',
-    routine: daily,
-    step: 'chin-flicks',
     face: 'bg-face',
-    fps: 20,
     expect: 'correct',
-    hand: 'open',
-    motion: 'flick',
-    sides: 'center',
-    perSide: 12,
     strokeMs: 320,
-    // The hand comes from the side, as when the finger pads rest under the chin.
-    fingerTiltDeg: 55,
+    ...chinFlicks,
   },
   {
     name: 'chin-flicks-reversed-open',
     note: 'open hands take turns flicking down over the chin (lip to under the chin), fingers across it from the side, 12 flicks',
-    routine: daily,
-    step: 'chin-flicks',
     // The business picture has its chin near the bottom edge: no room for a hand below it.
     face: 'gesture-face',
-    fps: 20,
     expect: 'reversed',
-    hand: 'open',
-    motion: 'flick',
-    sides: 'center',
-    perSide: 12,
     strokeMs: 320,
-    // The hand comes from the side, as when the finger pads rest under the chin.
-    fingerTiltDeg: 55,
+    ...chinFlicks,
   },
   // laugh-line-walk: 4 per side, fingers hop outward.
   {
@@ -493,18 +488,11 @@ const SPECS: Spec[] = [
   {
     name: 'chin-flicks-correct-open-head',
     note: 'open hands take turns flicking up over the chin, fingers across it from the side, 12 flicks, head moving',
-    routine: daily,
-    step: 'chin-flicks',
     face: 'bg-face',
-    fps: 20,
     expect: 'correct',
-    hand: 'open',
-    motion: 'flick',
-    sides: 'center',
-    perSide: 12,
     strokeMs: 300,
     head: true,
-    fingerTiltDeg: 55,
+    ...chinFlicks,
   },
   {
     name: 'gua-sha-cheeks-reversed-open',
