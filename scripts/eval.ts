@@ -29,7 +29,7 @@ for (const r of recorded) {
     kinds.set(verdict, (kinds.get(verdict) ?? 0) + 1);
   }
   console.log(
-    `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.scenario.name}: ${r.scenario.recorded?.strokes} strokes made, hands found in ${Math.round(100 * (r.scenario.recorded?.handsFound ?? 0))}% of their frames; ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'no verdict'}; step ${r.completed ? 'completed' : 'not completed'}`,
+    `  ${r.ok ? 'ok  ' : 'FAIL'} ${r.scenario.name}: ${r.scenario.recorded?.planned.length} strokes made, hands found in ${Math.round(100 * (r.scenario.recorded?.handsFound ?? 0))}% of their frames; ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'no verdict'}; step ${r.completed ? 'completed' : 'not completed'}`,
   );
 }
 for (const name of ['recordings at 7.5 fps', 'recordings at 5 fps'] as const) {

@@ -80,7 +80,7 @@ describe('strokeSeen', () => {
       frames,
       expected: [],
       complete: false,
-      recorded: { expect: 'reversed', strokes: strokes.length, planned: strokes, handsFound: 0.5 },
+      recorded: { expect: 'reversed', planned: strokes, handsFound: 0.5 },
     });
     const unseen = evaluate([recording([planned('left')])]);
     expect(unseen.strokesUnseen).toBe(1);

@@ -136,7 +136,8 @@ export function evaluate(scenarios: readonly Scenario[]): EvaluationReport {
       pairs = [['*:off-target', hintsOnly ? '*:off-target' : actual.join(',') || '-']];
       verdictsOk = hintsOnly;
     } else if (scenario.recorded) {
-      const { expect: kind, strokes, planned } = scenario.recorded;
+      const { expect: kind, planned } = scenario.recorded;
+      const strokes = planned.length;
       const seen = planned.filter((p) => strokeSeen(scenario.frames, p)).length;
       strokesUnseen += planned.length - seen;
       const want = kind === 'correct' ? 'good' : 'wrong-direction';

@@ -94,7 +94,6 @@ export function recordedCorpus(validate = true): Scenario[] {
         complete: label.expect === 'correct',
         recorded: {
           expect: label.expect,
-          strokes: label.strokes.length,
           planned: label.strokes,
           handsFound: handsFound(trace, label.strokes),
         },

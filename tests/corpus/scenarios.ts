@@ -35,13 +35,12 @@ export interface Scenario {
   readonly noStrokes?: boolean;
   /**
    * A recording of the real models on a clip where every stroke is made right ("correct") or the
-   * wrong way ("reversed"), `strokes` of them. Correct: the step completes with at most one
+   * wrong way ("reversed"), as `planned`. Correct: the step completes with at most one
    * non-good verdict per ten strokes. Reversed: no good verdict and no completion.
    */
   readonly recorded?: {
     readonly expect: 'correct' | 'reversed';
-    readonly strokes: number;
-    /** The strokes as planned, to tell which of them the hand model saw at all. */
+    /** The strokes as planned: how many, and which of them the hand model saw at all. */
     readonly planned: readonly PlannedStroke[];
     /** Share of the frames during the planned strokes in which the hand model found a hand. */
     readonly handsFound: number;
