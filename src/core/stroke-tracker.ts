@@ -206,6 +206,13 @@ const PAIR_PALM_WEIGHT = 0.1;
  */
 const OUTLIER_DISTANCE = 0.06;
 
+/**
+ * A movement whose contact point never came this near the path (face widths) never touched the
+ * skin there: it is the hand passing over the path in the air, which is no stroke either way.
+ * Not for flicks: of a flick and its way back, the one nearer the path is the stroke.
+ */
+const SKIN_REACH = 0.05;
+
 /** How an attempt ended: only an attempt seen to end can be judged too short. */
 type Ending = 'lift' | 'stall' | 'reverse' | 'gap' | 'jump' | 'flush';
 
@@ -373,7 +380,9 @@ export class StrokeTracker {
     this.heldLeap = null;
     const contact = sample !== null && sample !== 'off';
     const leaps = contact && this.leaps(sample);
-    if (held && contact && !leaps) return this.step(t, sample, approach);
+    // The hand went on through the dropped place: a stride over two frames is no jump if each
+    // half of it is not.
+    if (held && contact && !leaps) return this.step(t, sample, approach, held.sample.s);
     if (held) {
       const first = this.step(held.t, held.sample);
       const second = this.step(t, sample, approach);
@@ -407,7 +416,13 @@ export class StrokeTracker {
       : backward > this.noiseTravel && s - this.minS > this.tuning.reverseTravel;
   }
 
-  private step(t: number, sample: PathSample, approach?: PathApproach): StrokeAttempt | null {
+  /** `passedS`: where along the path the hand was seen in the frame before, placed off the path. */
+  private step(
+    t: number,
+    sample: PathSample,
+    approach?: PathApproach,
+    passedS?: number,
+  ): StrokeAttempt | null {
     if (sample === null) {
       this.missedFrame = true;
       // Seen leaving the path before it vanished, the hand lifted off; else the end went unseen.
@@ -451,7 +466,11 @@ export class StrokeTracker {
       return null;
     }
     const moved = Math.abs(sample.s - this.lastS);
-    if (moved > this.jumpTravel || (sample.jumped && moved > this.tuning.noiseTravel)) {
+    const stride =
+      passedS === undefined
+        ? moved
+        : Math.max(Math.abs(passedS - this.lastS), Math.abs(sample.s - passedS));
+    if (stride > this.jumpTravel || (sample.jumped && moved > this.tuning.noiseTravel)) {
       const attempt = this.finish('jump');
       this.begin(t, sample, false);
       return attempt;
@@ -584,6 +603,13 @@ export class StrokeTracker {
     }
   }
 
+  /** The contact nearest the path (face widths) among the attempt's first `count`. */
+  private nearestApproach(count: number): number {
+    let nearest = Infinity;
+    for (let i = 0; i < count; i++) nearest = Math.min(nearest, this.trailDistance[i] ?? Infinity);
+    return nearest;
+  }
+
   /** The largest palm seen on the second half of the way to the furthest point forward. */
   private largestPalmInSecondHalf(): number {
     const middle = (this.startS + this.maxS) / 2;
@@ -650,6 +676,7 @@ export class StrokeTracker {
         ? Math.min(skin.leastPalm, before.leastPalm)
         : skin.leastPalm;
     this.lastMovement = { endT: this.lastSeenT, leastPalm: skin.leastPalm, direction, palm };
+    if (!this.tuning.returnsOnSkin && this.nearestApproach(skin.samples) > SKIN_REACH) return null;
     // The hand going back after a stroke, less on the skin than the stroke was or coming off it
     // as it goes (the palm growing toward the camera), is its return.
     const palmAtEnd = goesForward ? this.palmAtMax : this.palmAtMin;

@@ -219,6 +219,45 @@ describe('StrokeTracker', () => {
     expect(flickDown(false)).toEqual(['good']);
   });
 
+  it('keeps a brisk stroke whole across a frame placed off the path, its stride split in two', () => {
+    // At 8 frames a second a brisk glide covers 0.3 of the path a frame; the middle frame lands
+    // off the path (a leap of distance, dropped), so the hand seems to stride 0.6 at once.
+    const brisk = (middle: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const frames = [0, 0.05, 0.35, middle, 0.95, 1].map((s, i) => ({
+        s,
+        distance: i === 3 ? 0.1 : 0.02,
+      }));
+      return verdicts([
+        ...frames.flatMap((sample, i) => {
+          const attempt = tracker.update(i * 125, { pinch: false, palm: 1, ...sample });
+          return attempt ? [attempt] : [];
+        }),
+        ...feed(tracker, away(10), 750),
+      ]);
+    };
+    expect(brisk(0.65)).toEqual(['good']);
+    // Placed back toward the start, the dropped frame is no half of a stride: the jump cuts.
+    expect(brisk(0.1)).toEqual([]);
+  });
+
+  it('gives no verdict to a movement that never comes near the path: the hand passing in the air', () => {
+    // The hand is first found at the far end and goes back, always a little off the path.
+    const back = (distance: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      return verdicts([
+        ...feedContacts(
+          tracker,
+          ramp(1, 0.1, 12).map((s) => ({ s, distance })),
+        ),
+        ...feed(tracker, away(10), 480),
+      ]);
+    };
+    expect(back(0.06)).toEqual([]);
+    // As near as a stroke on the skin comes at least once, it is a reversed stroke.
+    expect(back(0.04)).toEqual(['wrong-direction']);
+  });
+
   it('waits for the hand through a dropout, and ends the stroke when it stays away', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.glide);
     const frames = Math.floor(DROPOUT_MS / 40);
@@ -337,12 +376,12 @@ describe('StrokeTracker', () => {
     const onSkin = new StrokeTracker(STROKE_TUNING.glide);
     feedContacts(
       onSkin,
-      ramp(0.7, 0, 12).map((s) => ({ s, distance: 0.05 })),
+      ramp(0.7, 0, 12).map((s) => ({ s, distance: 0.04 })),
     );
     expect(verdicts(onSkin.flush())).toEqual(['wrong-direction']);
     // Coming in after a turn: the way back in is measured from where the hand turned.
     const turned = new StrokeTracker(STROKE_TUNING.glide);
-    const out = ramp(0.3, 0.7, 8).map((s) => ({ s, distance: 0.1 }));
+    const out = ramp(0.3, 0.7, 8).map((s, i) => ({ s, distance: 0.04 + (0.06 * i) / 7 }));
     const back = ramp(0.7, 0, 12)
       .map((s, i) => ({ s, distance: 0.07 - (0.07 * i) / 11 }))
       .slice(1);

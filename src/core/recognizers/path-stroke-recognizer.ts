@@ -35,8 +35,8 @@ const OWN_PATH_BIAS = 0.03;
 /**
  * A hand sweeping across the face passes over the paths of both sides in one movement; that is
  * not a stroke. A judged stroke waits CROSS_HOLD_MS and is dropped if the same hand was beyond
- * CROSS_MARGIN (face widths) on the other side of the face from CROSS_WINDOW_MS before the stroke
- * began until then.
+ * CROSS_MARGIN (face widths) on the other side of the face, its palm past the midline, from
+ * CROSS_WINDOW_MS before the stroke began until then.
  */
 const CROSS_MARGIN = 0.15;
 /** Landmarks on the face's midline (nose bridge, chin): a turned head moves it off x = 0. */
@@ -174,7 +174,7 @@ export class PathStrokeRecognizer implements StepRecognizer {
       const contact = this.contacts.pick(slotIndex, slot, frame.t, this.pathMeasure);
       if (!contact) return;
       this.touching.add(slot.id);
-      this.noteSide(slot.id, contact.point, frame.t);
+      this.noteSide(slot.id, contact.point, slot.center, frame.t);
       let best: { index: number; hit: PathHit; score: number } | null = null;
       this.geometry.region.paths.forEach((_, i) => {
         this.project(contact.point, i);
@@ -247,10 +247,15 @@ export class PathStrokeRecognizer implements StepRecognizer {
     return s <= 0 || s >= 1;
   }
 
-  private noteSide(handId: number, p: Vec2, t: number): void {
-    const x = p.x - this.midlineX;
-    if (x < -CROSS_MARGIN) this.farRightAt.set(handId, t);
-    if (x > CROSS_MARGIN) this.farLeftAt.set(handId, t);
+  /**
+   * A hand is far on one side when its contact point is beyond CROSS_MARGIN there and its palm is
+   * past the midline too: fingers reaching across the chin from the other side are not.
+   */
+  private noteSide(handId: number, contact: Vec2, palm: Vec2, t: number): void {
+    const x = contact.x - this.midlineX;
+    const palmX = palm.x - this.midlineX;
+    if (x < -CROSS_MARGIN && palmX < 0) this.farRightAt.set(handId, t);
+    if (x > CROSS_MARGIN && palmX > 0) this.farLeftAt.set(handId, t);
   }
 
   /** Judgements on two-sided regions wait a moment, in case the hand is sweeping across the face. */

@@ -47,6 +47,24 @@ describe('PathStrokeRecognizer', () => {
     expect(strokes('facegym-daily', 'jawline-glide', frames)).toEqual([]);
   });
 
+  it('keeps a stroke from the chin begun with the fingertips reaching across onto the other side', () => {
+    // Fingers tilted in toward the midline: at the chin the right hand's fingertips lie on the
+    // left side's path while its palm stays on the right; then the hand glides out to the right.
+    const reachAcross: MotionSegment = {
+      durationMs: 200,
+      effector: 'fingertips',
+      hand: 'right',
+      at: () => ({ region: 'jawline-outward', side: 'left', s: 0.3 }),
+    };
+    const frames = synth.render([
+      away(300),
+      reachAcross,
+      stroke('jawline-outward', 'right', 0.05, 0.95, 1000, { effector: 'fingertips' }),
+      away(800),
+    ]);
+    expect(strokes('facegym-daily', 'jawline-glide', frames)).toEqual(['right:good']);
+  });
+
   it('keeps a stroke from the chin made with the head turned, measured from the turned midline', () => {
     // Turned, the chin sits well off the middle of the cheeks: a glide from there out along one
     // side is no sweep across the face.
