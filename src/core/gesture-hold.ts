@@ -109,6 +109,9 @@ export class GestureHold {
       if (!gesture) continue;
       const { x, y } = palmCentre(hand.landmarks);
       if (hand.landmarks.some(([px, py]) => inside(box, px, py))) continue;
+      // NOTE: a hand leaving the picture, cut by its edge, is still tracked for a while where it
+      // went out (the hand model guesses the rest, often as an open palm): no sign is made so.
+      if (hand.landmarks.some(([px, py]) => px < 0 || px > 1 || py < 0 || py > 1)) continue;
       const wrist = hand.landmarks[0] as Point3;
       const knuckle = hand.landmarks[9] as Point3;
       const palm = Math.hypot(wrist[0] - knuckle[0], wrist[1] - knuckle[1]);

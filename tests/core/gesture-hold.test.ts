@@ -7,11 +7,15 @@ import { realFace, realHand } from '../support/traces';
 const face = realFace();
 const thumb = realHand('hand_thumb_up').hand;
 
-/** The thumbs-up hand with its wrist moved to (x, y). */
-function handAt(x: number, y: number, hand: HandObservation = thumb): HandObservation {
+/** The thumbs-up hand with its wrist moved to (x, y), `scale` times its size in its picture. */
+function handAt(
+  x: number,
+  y: number,
+  hand: HandObservation = thumb,
+  // The size a hand has beside a face at this distance.
+  scale = 0.5,
+): HandObservation {
   const [wx, wy] = hand.landmarks[0] as Point3;
-  // Scaled to the size a hand has beside a face at this distance.
-  const scale = 0.5;
   return {
     ...hand,
     landmarks: hand.landmarks.map(
@@ -182,16 +186,19 @@ describe('GestureHold', () => {
     const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
     const margin = (Math.max(...xs) - Math.min(...xs)) * 0.15;
     const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
-    const probe = handAt(middle, 0.5);
+    // This face fills half the picture's height: a hand three fifths its usual size fits above
+    // and below it without leaving the picture.
+    const small = (x: number, y: number) => handAt(x, y, thumb, 0.3);
+    const probe = small(middle, 0.5);
     const handTop = Math.min(...probe.landmarks.map((p) => p[1]));
     const handBottom = Math.max(...probe.landmarks.map((p) => p[1]));
     // Wrist placed so the whole hand sits just above the face's box, then just below it.
-    const above = handAt(middle, 0.5 - (handBottom - (top - margin)) - 0.01);
-    const below = handAt(middle, 0.5 + (bottom + margin - handTop) + 0.01);
+    const above = small(middle, 0.5 - (handBottom - (top - margin)) - 0.01);
+    const below = small(middle, 0.5 + (bottom + margin - handTop) + 0.01);
     expect(run(new GestureHold(face.size), 0, 1500, () => [above]).fired).toHaveLength(1);
     expect(run(new GestureHold(face.size), 0, 1500, () => [below]).fired).toHaveLength(1);
     // A little nearer, inside the margin around the face, it is at the face.
-    const nearAbove = handAt(middle, 0.5 - (handBottom - (top - margin)) + 0.02);
+    const nearAbove = small(middle, 0.5 - (handBottom - (top - margin)) + 0.02);
     expect(run(new GestureHold(face.size), 0, 1500, () => [nearAbove]).fired).toEqual([]);
   });
 
@@ -215,6 +222,14 @@ describe('GestureHold', () => {
     expect(
       run(new GestureHold(face.size), 0, 1500, () => [atLeft(1.5 * margin)]).fired,
     ).toHaveLength(1);
+  });
+
+  it('takes no sign from a hand cut by the picture’s edge', () => {
+    // Its wrist below the bottom edge, as a hand leaving the picture is still tracked there.
+    expect(run(new GestureHold(face.size), 0, 1500, () => [handAt(0.08, 1.02)]).fired).toEqual([]);
+    expect(run(new GestureHold(face.size), 0, 1500, () => [handAt(0.08, 0.98)]).fired).toHaveLength(
+      1,
+    );
   });
 
   it('forgets a hold under way on reset', () => {

@@ -22,11 +22,18 @@ const OUTER_REACH = 2.2;
 const MIN_RADIUS = 0.3;
 /** No turning for this long ends the attempt (ms). */
 const STALL_MS = 900;
+/**
+ * A step of the angle this large (rad) is near half a turn, its sense unknown: a hand whose circle
+ * passes near the ring's centre, tracked at a few frames a second, crosses it between two frames.
+ */
+const AMBIGUOUS_STEP = 2.5;
 
 interface CircleState extends RingFit {
   /** The hand (slot id) making the circle under way. */
   owner: number | null;
   lastAngle: number | null;
+  /** The size of an angle step near half a turn (rad), waiting for the next step to give its sense. */
+  unsure: number;
   turned: number;
   radiusSum: number;
   samples: number;
@@ -61,6 +68,7 @@ export class CircleRecognizer implements StepRecognizer {
       radius: 1,
       owner: null,
       lastAngle: null,
+      unsure: 0,
       turned: 0,
       radiusSum: 0,
       samples: 0,
@@ -105,7 +113,13 @@ export class CircleRecognizer implements StepRecognizer {
       if (delta < -Math.PI) delta += 2 * Math.PI;
       state.lastAngle = angle;
       if (Math.abs(delta) > 0.02) state.lastTurnT = frame.t;
-      state.turned += delta;
+      if (Math.abs(delta) > AMBIGUOUS_STEP) {
+        state.unsure += Math.abs(delta);
+        return;
+      }
+      // The hand turns on the way it went on turning: the unsure steps before went that way too.
+      state.turned += delta + Math.sign(delta) * state.unsure;
+      state.unsure = 0;
       if (Math.abs(state.turned) >= FULL_TURN) {
         judgements.push({ side: path.side, verdict: this.judge(state, path.side) });
         state.turned -= Math.sign(state.turned) * 2 * Math.PI;
@@ -162,6 +176,7 @@ export class CircleRecognizer implements StepRecognizer {
     // Here the hand is never the owner (an owner in reach was returned above): its angle
     // history does not carry over.
     state.lastAngle = null;
+    state.unsure = 0;
     state.owner = found.id;
     return found.point;
   }
@@ -186,6 +201,7 @@ export class CircleRecognizer implements StepRecognizer {
       judgements.push({ side, verdict: reversed ? 'wrong-direction' : 'too-short' });
     }
     state.lastAngle = null;
+    state.unsure = 0;
     state.turned = 0;
     state.radiusSum = 0;
     state.samples = 0;

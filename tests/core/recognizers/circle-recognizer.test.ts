@@ -87,6 +87,32 @@ describe('CircleRecognizer', () => {
     ]);
   });
 
+  it('counts circles that pass near the ring’s centre at a few frames a second', () => {
+    // The hand's own circle lies off the ring's centre and passes close by it: between two frames
+    // at 7.5 a second, the angle about the ring's centre goes nearly half a turn, either way.
+    const { center, radius } = synth.ring('cheek-circle', 'right');
+    const offCentre = (turns: number): MotionSegment => ({
+      durationMs: Math.abs(turns) * 1300,
+      effector: 'fingertips',
+      at: (k) => {
+        const a = -Math.sign(turns) * 2 * Math.PI * Math.abs(turns) * k;
+        return {
+          face: {
+            x: center.x + 0.55 * radius + 0.7 * radius * Math.cos(a),
+            y: center.y + 0.7 * radius * Math.sin(a),
+          },
+        };
+      },
+    });
+    const at = (turns: number) =>
+      verdicts(cheeks, synth.render([away(300), offCentre(turns), away(900)], { fps: 7.5 })).filter(
+        (v) => !v.endsWith('off-target'),
+      );
+    // A little more than whole turns: the hand ends a bit past where it began, as people do.
+    expect(at(3.2)).toEqual(['right:good', 'right:good', 'right:good']);
+    expect(at(-2.2)).toEqual(['right:wrong-direction', 'right:wrong-direction']);
+  });
+
   it('says a circle the other way round goes the wrong way', () => {
     const frames = synth.render([
       away(300),
