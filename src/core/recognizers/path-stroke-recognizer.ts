@@ -121,7 +121,16 @@ export class PathStrokeRecognizer implements StepRecognizer {
       const owner = this.owners[i] ?? null;
       const hit = hits[i] ?? null;
       let sample: PathSample = null;
-      if (tracker.inStroke && owner !== null) {
+      const ownerElsewhere =
+        hit !== null &&
+        hit.slot.id !== owner &&
+        hits.some((h) => h !== null && h.slot.id === owner);
+      if (tracker.inStroke && ownerElsewhere && hit) {
+        // Where paths meet (the chin), the hand that touched first may be the other side's on its
+        // way to its own path: once it is there, the hand on this path has it.
+        for (const attempt of tracker.flush()) this.defer(path.side, attempt, owner, judgements);
+        sample = this.contact(hit, frame.t);
+      } else if (tracker.inStroke && owner !== null) {
         // The stroke follows its own hand only: seen elsewhere or lifted, that hand has lifted
         // off; seen with no contact point at all, where it touches is unknown (as in a dropout).
         const own = frame.hands.slots.find((slot) => slot.id === owner && slot.seenNow);

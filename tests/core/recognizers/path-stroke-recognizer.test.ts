@@ -3,6 +3,7 @@ import type { TrackedFrame } from '../../../src/core/frame';
 import type { Routine } from '../../../src/core/routine-schema';
 import { findRoutine, TOOL_STEPS } from '../../../src/core/routines';
 import { type EngineEvent, StepEngine } from '../../../src/core/step-engine';
+import { readTraceFile } from '../../corpus/recorded';
 import {
   away,
   liftedReturn,
@@ -187,6 +188,19 @@ describe('PathStrokeRecognizer', () => {
       'left:good',
       'right:good',
     ]);
+  });
+
+  it('gives a path to the hand on it once the hand that touched it first has gone to its own', () => {
+    // Tracked live in the app at 11.8 frames a second: both open hands glide briskly from the
+    // chin out to the ears, six times each. Where the paths meet, one hand's fingertips often land
+    // first on the other side's path; the hand on that path, found there a moment later, must
+    // have it as soon as the first has gone on to its own side.
+    const trace = readTraceFile('live/jawline-glide-correct-open-both-fast-head.trace.json.gz');
+    const engine = new StepEngine(routine('facegym-daily'), trace, 'jawline-glide');
+    const events = trace.frames.flatMap((f) => engine.update(f));
+    const verdicts = events.flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
+    expect(verdicts.filter((v) => v !== 'good')).toEqual([]);
+    expect(events.some((e) => e.type === 'step-complete')).toBe(true);
   });
 
   it('needs a pinch on the brow, and a hold at the cheekbone', () => {
