@@ -39,6 +39,8 @@ const OWN_PATH_BIAS = 0.03;
  * CROSS_WINDOW_MS before the stroke began until then.
  */
 const CROSS_MARGIN = 0.15;
+/** …and its palm beyond this much past the midline (face widths): a palm at the chin is on neither side. */
+const PALM_CROSS_MARGIN = 0.075;
 /** Landmarks on the face's midline (nose bridge, chin): a turned head moves it off x = 0. */
 const MIDLINE_LANDMARKS = [168, 152] as const;
 const CROSS_WINDOW_MS = 350;
@@ -258,13 +260,13 @@ export class PathStrokeRecognizer implements StepRecognizer {
 
   /**
    * A hand is far on one side when its contact point is beyond CROSS_MARGIN there and its palm is
-   * past the midline too: fingers reaching across the chin from the other side are not.
+   * well past the midline too: fingers reaching across the chin from the other side are not.
    */
   private noteSide(handId: number, contact: Vec2, palm: Vec2, t: number): void {
     const x = contact.x - this.midlineX;
     const palmX = palm.x - this.midlineX;
-    if (x < -CROSS_MARGIN && palmX < 0) this.farRightAt.set(handId, t);
-    if (x > CROSS_MARGIN && palmX > 0) this.farLeftAt.set(handId, t);
+    if (x < -CROSS_MARGIN && palmX < -PALM_CROSS_MARGIN) this.farRightAt.set(handId, t);
+    if (x > CROSS_MARGIN && palmX > PALM_CROSS_MARGIN) this.farLeftAt.set(handId, t);
   }
 
   /** Judgements on two-sided regions wait a moment, in case the hand is sweeping across the face. */
