@@ -267,14 +267,16 @@ export class StrokeTracker {
   private palmSum = 0;
   private samples = 0;
   /** The skin measures up to the furthest point either way: a stroke ends there, its return does not count. */
-  private readonly upToMax = { distance: 0, palm: 0, samples: 0, leastPalm: 1 };
-  private readonly upToMin = { distance: 0, palm: 0, samples: 0, leastPalm: 1 };
+  private readonly upToMax = { distance: 0, palm: 0, samples: 0, leastPalm: 1, nearest: 0 };
+  private readonly upToMin = { distance: 0, palm: 0, samples: 0, leastPalm: 1, nearest: 0 };
   /**
    * The smallest palm seen in the attempt (the hand nearest the skin; a single frame of a hand
    * just found again is often sized wrong, so not the first), and the palm at its furthest point
    * either way.
    */
   private leastPalm = 1;
+  /** The distance from the path (face widths) of the attempt's contact nearest it. */
+  private nearest = 0;
   /** Each contact's place along the path, palm size and distance from it, in order: where the hand came down. */
   private readonly trailS: number[] = [];
   private readonly trailPalm: number[] = [];
@@ -555,6 +557,7 @@ export class StrokeTracker {
   private take(t: number, { s, pinch, distance, palm }: PathContact): void {
     this.landedS ??= s;
     if (this.samples === 0 || palm < this.leastPalm) this.leastPalm = palm;
+    if (this.samples === 0 || distance < this.nearest) this.nearest = distance;
     this.trailS.push(s);
     this.trailPalm.push(palm);
     this.trailDistance.push(distance);
@@ -603,13 +606,6 @@ export class StrokeTracker {
     }
   }
 
-  /** The contact nearest the path (face widths) among the attempt's first `count`. */
-  private nearestApproach(count: number): number {
-    let nearest = Infinity;
-    for (let i = 0; i < count; i++) nearest = Math.min(nearest, this.trailDistance[i] ?? Infinity);
-    return nearest;
-  }
-
   /** The largest palm seen on the second half of the way to the furthest point forward. */
   private largestPalmInSecondHalf(): number {
     const middle = (this.startS + this.maxS) / 2;
@@ -649,11 +645,13 @@ export class StrokeTracker {
     palm: number;
     samples: number;
     leastPalm: number;
+    nearest: number;
   }): void {
     out.distance = this.distanceSum;
     out.palm = this.palmSum;
     out.samples = this.samples;
     out.leastPalm = this.leastPalm;
+    out.nearest = this.nearest;
   }
 
   private finish(ending: Ending): StrokeAttempt | null {
@@ -676,7 +674,7 @@ export class StrokeTracker {
         ? Math.min(skin.leastPalm, before.leastPalm)
         : skin.leastPalm;
     this.lastMovement = { endT: this.lastSeenT, leastPalm: skin.leastPalm, direction, palm };
-    if (!this.tuning.returnsOnSkin && this.nearestApproach(skin.samples) > SKIN_REACH) return null;
+    if (!this.tuning.returnsOnSkin && skin.nearest > SKIN_REACH) return null;
     // The hand going back after a stroke, less on the skin than the stroke was or coming off it
     // as it goes (the palm growing toward the camera), is its return.
     const palmAtEnd = goesForward ? this.palmAtMax : this.palmAtMin;

@@ -35,14 +35,15 @@ const away = (frames: number) => Array<'off'>(frames).fill('off');
 const lost = (frames: number) => Array<null>(frames).fill(null);
 const verdicts = (attempts: StrokeAttempt[]) => attempts.map((a) => a.verdict);
 
-/** Feeds full contact samples at 40 ms per frame. */
+/** Feeds full contact samples at `frameMs` (40 ms) per frame. */
 function feedContacts(
   tracker: StrokeTracker,
   samples: (Partial<PathContact> & { s: number })[],
   startT = 0,
+  frameMs = 40,
 ): StrokeAttempt[] {
   return samples.flatMap((sample, i) => {
-    const attempt = tracker.update(startT + i * 40, {
+    const attempt = tracker.update(startT + i * frameMs, {
       pinch: false,
       distance: 0,
       palm: 1,
@@ -228,13 +229,7 @@ describe('StrokeTracker', () => {
         s,
         distance: i === 3 ? 0.1 : 0.02,
       }));
-      return verdicts([
-        ...frames.flatMap((sample, i) => {
-          const attempt = tracker.update(i * 125, { pinch: false, palm: 1, ...sample });
-          return attempt ? [attempt] : [];
-        }),
-        ...feed(tracker, away(10), 750),
-      ]);
+      return verdicts([...feedContacts(tracker, frames, 0, 125), ...feed(tracker, away(10), 750)]);
     };
     expect(brisk(0.65)).toEqual(['good']);
     // Placed back toward the start, the dropped frame is no half of a stride: the jump cuts.

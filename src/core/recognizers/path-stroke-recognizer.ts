@@ -39,7 +39,7 @@ const OWN_PATH_BIAS = 0.03;
  * CROSS_WINDOW_MS before the stroke began until then.
  */
 const CROSS_MARGIN = 0.15;
-/** …and its palm beyond this much past the midline (face widths): a palm at the chin is on neither side. */
+/** How far past the midline (face widths) that hand's palm must be too: a palm at the chin is on neither side. */
 const PALM_CROSS_MARGIN = 0.075;
 /** Landmarks on the face's midline (nose bridge, chin): a turned head moves it off x = 0. */
 const MIDLINE_LANDMARKS = [168, 152] as const;
