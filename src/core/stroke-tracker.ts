@@ -181,6 +181,12 @@ const RETURN_DISTANCE = 0.025;
 const LIFTED_RETURN_WINDOW_MS = 3000;
 const LIFTED_PALM_GROWTH = 0.16;
 /**
+ * After a stroke judged wrong-way, the window (ms) for its lifted return the arrow's way: a good
+ * verdict needs the hand on the skin, the wrong-way strokes after it may go unseen for seconds
+ * (the hand lost at the face), and a hand's palm on the skin changes little in face widths.
+ */
+const LIFTED_AFTER_WRONG_WAY_MS = 6000;
+/**
  * A movement that ends this much nearer the path (face widths) than it set off is the hand coming
  * in to the start of a stroke: no verdict, unless it is a full stroke the right way, or one the
  * wrong way that glided SKIN_GLIDE_SHARE of its way on the skin.
@@ -687,7 +693,8 @@ export class StrokeTracker {
         (palm > previous.palm * (1 + RETURN_PALM_GROWTH) ||
           palmGrowth > 1 + RETURN_PALM_GROWTH ||
           distance > previous.distance + RETURN_DISTANCE)) ||
-        (this.startT - previous.endT < LIFTED_RETURN_WINDOW_MS &&
+        (this.startT - previous.endT <
+          (direction > 0 ? LIFTED_AFTER_WRONG_WAY_MS : LIFTED_RETURN_WINDOW_MS) &&
           palm > previous.palm * (1 + LIFTED_PALM_GROWTH)))
     ) {
       return null;

@@ -464,6 +464,29 @@ describe('StrokeTracker', () => {
     expect(strokeThenBack(1.2, 4200)).toEqual(['good', 'wrong-direction']);
   });
 
+  it('never counts the hand going back up in the air good, seconds after a wrong-way stroke', () => {
+    // A stroke the wrong way, then over three seconds with the hand lost at the face (the next
+    // wrong-way stroke unseen), then the hand going back the arrow's way a fifth larger: lifted.
+    const wrongThenBack = (palm: number, backAt: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      return verdicts([
+        ...feed(tracker, [...ramp(1, 0, 20), ...away(5)]),
+        ...feed(tracker, lost((backAt - 1000) / 40), 1000),
+        ...feedContacts(
+          tracker,
+          ramp(0.05, 0.95, 12).map((s) => ({ s, palm })),
+          backAt,
+        ),
+        ...tracker.flush(),
+      ]);
+    };
+    expect(wrongThenBack(1.2, 4400)).toEqual(['wrong-direction']);
+    // On the skin, palm as before, it is a good stroke at last.
+    expect(wrongThenBack(1.05, 4400)).toEqual(['wrong-direction', 'good']);
+    // Long after, the palm of that wrong-way stroke no longer tells.
+    expect(wrongThenBack(1.2, 7200)).toEqual(['wrong-direction', 'good']);
+  });
+
   it('measures a hand coming back in against the palm it had on the skin just before', () => {
     // A short slide on the skin, then lifted at its end (nearer the camera) and brought back in
     // toward the start, closing in on the path with the palm still large: not on the skin.
