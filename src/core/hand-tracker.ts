@@ -17,6 +17,12 @@ export const HAND_HOLD_MS = 500;
  */
 export const HAND_GATE = 0.3;
 export const HAND_GATE_SPEED = 2.5;
+/**
+ * A slot's hand is confirmed once seen in this many frames. A hand the model reports for a single
+ * frame is often a second, misshapen copy of a hand already followed: an unconfirmed slot never
+ * takes a hand from a confirmed one.
+ */
+const CONFIRM_FRAMES = 2;
 /** Thumb-index gap (face widths) below which a pinch is closed, and above which it is open again. */
 const PINCH_CLOSE = 0.07;
 const PINCH_OPEN = 0.11;
@@ -84,6 +90,8 @@ export interface HandSlot {
 
 interface SlotState extends HandSlot {
   id: number;
+  /** Frames in which this slot's hand was seen since the slot started following it. */
+  framesSeen: number;
   readonly filters: Map<Effector, [OneEuroFilter, OneEuroFilter]>;
   /** Posture per effector, kept with hysteresis. */
   readonly reaching: Map<Effector, boolean>;
@@ -99,6 +107,7 @@ let nextHandId = 1;
 export class HandTracker {
   private readonly states: SlotState[] = [0, 1].map(() => ({
     id: 0,
+    framesSeen: 0,
     points: new Map(),
     filters: new Map(),
     smoothed: new Map(),
@@ -182,16 +191,21 @@ export class HandTracker {
       const gate = HAND_GATE + (HAND_GATE_SPEED * Math.max(0, t - state.lastSeen)) / 1000;
       return d <= gate ? d : Infinity;
     };
-    // With two slots and at most two hands there are two ways to pair them: compare both.
+    // With two slots and at most two hands there are two ways to pair them: compare both. The one
+    // that keeps more confirmed hands wins, then the one that keeps more hands, then the nearer.
     const straight = [cost(a, 0), cost(b, 1)];
     const crossed = [cost(a, 1), cost(b, 0)];
     const score = (pair: number[]) => {
+      const confirmed = pair.filter(
+        (d, slot) =>
+          Number.isFinite(d) && (this.states[slot] as SlotState).framesSeen >= CONFIRM_FRAMES,
+      );
       const matched = pair.filter(Number.isFinite);
-      return [matched.length, matched.reduce((s, d) => s + d, 0)] as const;
+      return [confirmed.length, matched.length, matched.reduce((s, d) => s + d, 0)] as const;
     };
-    const [ns, ds] = score(straight);
-    const [nc, dc] = score(crossed);
-    const useCrossed = nc > ns || (nc === ns && dc < ds);
+    const [ks, ns, ds] = score(straight);
+    const [kc, nc, dc] = score(crossed);
+    const useCrossed = kc > ks || (kc === ks && (nc > ns || (nc === ns && dc < ds)));
     const pairs = useCrossed ? crossed : straight;
     const result = [-1, -1];
     const taken = new Set<number>();
@@ -221,6 +235,7 @@ export class HandTracker {
   /** Makes a slot follow a new hand: nothing of the previous hand carries over. */
   private restart(state: SlotState): void {
     state.id = nextHandId++;
+    state.framesSeen = 0;
     state.smoothed.clear();
     state.filters.clear();
     state.reaching.clear();
@@ -250,6 +265,7 @@ export class HandTracker {
     }
     const sinceSeen = t - state.lastSeen;
     state.lastSeen = t;
+    state.framesSeen++;
     state.present = true;
     state.seenNow = true;
     state.center.x = center.x;

@@ -107,6 +107,22 @@ describe('HandTracker', () => {
     expect(tracker.anyPresent).toBe(false);
   });
 
+  it('keeps its hand when the model reports a second copy of it for a frame', () => {
+    // Seen live: a hand gliding along the jaw reported twice in one frame, a misshapen copy beside
+    // it; the next frame, only the hand, moved on past where the copy was. The copy must not take
+    // the hand from the slot that has followed it.
+    const tracker = new HandTracker();
+    // Seen once before: from its second frame on, a hand is confirmed.
+    tracker.update([handAt(-0.27, 0.4)], 198, space);
+    const followed = tracker.slots.find((s) => s.seenNow)?.id;
+    // The copy where the hand just was, the hand gone on: the slot keeps the nearer, the copy.
+    tracker.update([handAt(-0.21, 0.4, 0.9), handAt(-0.13, 0.4)], 264, space);
+    expect(tracker.slots.filter((s) => s.seenNow)).toHaveLength(2);
+    tracker.update([handAt(-0.09, 0.4)], 400, space);
+    const seen = tracker.slots.filter((s) => s.seenNow);
+    expect(seen.map((s) => s.id)).toEqual([followed]);
+  });
+
   it('starts the smoothing afresh when a point jumps, instead of dragging it across', () => {
     const tracker = new HandTracker();
     for (let i = 0; i < 10; i++) tracker.update([handAt(-0.3, 0.4)], i * 40, space);

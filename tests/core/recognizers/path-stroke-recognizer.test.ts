@@ -214,6 +214,21 @@ describe('PathStrokeRecognizer', () => {
     }
   });
 
+  it('keeps a glide whole when the hand model reports the hand twice for a frame, as tracked live', () => {
+    // One open hand glides along the jaw, six times a side. Mid-glide the model reported a second,
+    // misshapen copy of the hand for one frame; the hand went on in the copy's slot, and the glide
+    // was lost to the slot that had followed it.
+    const trace = readTraceFile('live/jawline-glide-correct-open.trace.json.gz');
+    const engine = new StepEngine(routine('facegym-daily'), trace, 'jawline-glide');
+    const events = trace.frames.flatMap((f) => engine.update(f));
+    const verdicts = events.flatMap((e) =>
+      e.type === 'stroke' && e.step === 'jawline-glide' ? [e.verdict] : [],
+    );
+    expect(verdicts.filter((v) => v !== 'good')).toEqual([]);
+    expect(verdicts.length).toBeGreaterThanOrEqual(11);
+    expect(events.some((e) => e.type === 'step-complete')).toBe(true);
+  });
+
   it('counts no lifted return good after wrong-way strokes lost from view, as tracked live', () => {
     // Both hands stroke the smile lines the wrong way (down) with the head moving, lifting off to
     // go back up. One hand was lost at the face for 1.8 s, its stroke unseen; it was next found
