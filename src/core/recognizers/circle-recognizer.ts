@@ -22,19 +22,48 @@ const OUTER_REACH = 2.2;
 const MIN_RADIUS = 0.3;
 /** No turning for this long ends the attempt (ms). */
 const STALL_MS = 900;
+/** Turning (rad) that counts as progress: less, either way, is the hand's tremor at rest. */
+const PROGRESS_TURN = 0.15;
 /**
- * A step of the angle this large (rad) is near half a turn, its sense unknown: a hand whose circle
- * passes near the ring's centre, tracked at a few frames a second, crosses it between two frames.
+ * A circle goes one way round: turning back by more than this (rad) from the furthest it went ends
+ * it (the hand going away round the ring's edge, or coming in), and what follows is a new circle.
  */
-const AMBIGUOUS_STEP = 2.5;
+const TURN_BACK = 1;
+/**
+ * A step of the hand passing this near the ring's centre (ring radii) that turns the angle about
+ * it by more than PASSAGE_STEP (rad) says nothing of the sense by itself: a hand going straight
+ * across the ring (coming in, going away) turns it as much as a circle off the ring's centre that
+ * passes there. It turns the way the hand's own heading turns across it, by at least PASSAGE_TURN
+ * (rad); a straighter passage turns not at all.
+ */
+const NEAR_CENTRE = 0.3;
+const PASSAGE_STEP = 2.5;
+const PASSAGE_TURN = 0.5;
+/** A step shorter than this (ring radii) has no heading of its own: it is the hand's tremor. */
+const HEADING_STEP = 0.1;
 
 interface CircleState extends RingFit {
   /** The hand (slot id) making the circle under way. */
   owner: number | null;
   lastAngle: number | null;
-  /** The size of an angle step near half a turn (rad), waiting for the next step to give its sense. */
-  unsure: number;
+  /** Where the hand was last, while it has an angle. */
+  readonly lastPoint: Vec2;
+  /** Heading (rad) of the hand's last step long enough to have one, or null before one. */
+  heading: number | null;
+  /** The angle (rad, unsigned) of the passage across the centre under way, waiting for its sense. */
+  passage: number;
+  /** The hand's heading (rad) as the passage began, or null if unknown. */
+  passageFrom: number | null;
   turned: number;
+  /** The sense the circle under way goes round (-1 or 1), or 0 until it has turned TURN_BACK. */
+  sense: number;
+  /** How far the circle went in its sense: its furthest value of `turned`. */
+  peak: number;
+  /** The least and greatest `turned` before the circle's sense was known. */
+  low: number;
+  high: number;
+  /** How far the circle had turned (rad) at lastTurnT. */
+  turnMark: number;
   radiusSum: number;
   samples: number;
   lastSeen: number;
@@ -68,8 +97,16 @@ export class CircleRecognizer implements StepRecognizer {
       radius: 1,
       owner: null,
       lastAngle: null,
-      unsure: 0,
+      lastPoint: { x: 0, y: 0 },
+      heading: null,
+      passage: 0,
+      passageFrom: null,
       turned: 0,
+      sense: 0,
+      peak: 0,
+      low: 0,
+      high: 0,
+      turnMark: 0,
       radiusSum: 0,
       samples: 0,
       lastSeen: -Infinity,
@@ -92,7 +129,9 @@ export class CircleRecognizer implements StepRecognizer {
       const state = this.states[i] as CircleState;
       const point = frame.face ? this.pick(state) : null;
       if (!point) {
-        if (state.lastAngle !== null && frame.t - state.lastSeen > DROPOUT_MS)
+        // Gone for longer than a dropout, or no turning for STALL_MS whether seen or not.
+        const stalled = frame.t - state.lastTurnT > STALL_MS;
+        if (state.lastAngle !== null && (frame.t - state.lastSeen > DROPOUT_MS || stalled))
           this.end(state, path.side, judgements);
         return;
       }
@@ -103,26 +142,49 @@ export class CircleRecognizer implements StepRecognizer {
       const angle = Math.atan2(dy, dx);
       state.radiusSum += Math.hypot(dx, dy) / state.radius;
       state.samples++;
+      const from = state.lastPoint;
+      const chordReach = segmentReach(from, point, state.center) / state.radius;
+      const travel = Math.hypot(point.x - from.x, point.y - from.y) / state.radius;
+      const heading = Math.atan2(point.y - from.y, point.x - from.x);
+      from.x = point.x;
+      from.y = point.y;
       if (state.lastAngle === null) {
         state.lastAngle = angle;
         state.lastTurnT = frame.t;
+        state.turnMark = state.turned;
         return;
       }
-      let delta = angle - state.lastAngle;
-      if (delta > Math.PI) delta -= 2 * Math.PI;
-      if (delta < -Math.PI) delta += 2 * Math.PI;
+      const delta = wrapAngle(angle - state.lastAngle);
       state.lastAngle = angle;
-      if (Math.abs(delta) > 0.02) state.lastTurnT = frame.t;
-      if (Math.abs(delta) > AMBIGUOUS_STEP) {
-        state.unsure += Math.abs(delta);
-        return;
+      const headed = travel >= HEADING_STEP;
+      if (chordReach < NEAR_CENTRE && Math.abs(delta) > PASSAGE_STEP) {
+        if (state.passage === 0) state.passageFrom = state.heading;
+        state.passage += Math.abs(delta);
+      } else {
+        if (state.passage > 0) {
+          // Across the passage, the hand's heading tells which way (if any) it went round.
+          const turn =
+            state.passageFrom === null || !headed ? 0 : wrapAngle(heading - state.passageFrom);
+          // A passage goes on with the circle under way; it never turns one back.
+          const sense = Math.sign(turn);
+          if (Math.abs(turn) >= PASSAGE_TURN && state.sense !== -sense)
+            state.turned += sense * state.passage;
+          state.passage = 0;
+        }
+        state.turned += delta;
       }
-      // The hand turns on the way it went on turning: the unsure steps before went that way too.
-      state.turned += delta + Math.sign(delta) * state.unsure;
-      state.unsure = 0;
+      if (headed) state.heading = heading;
+      if (Math.abs(state.turned - state.turnMark) >= PROGRESS_TURN) {
+        state.lastTurnT = frame.t;
+        state.turnMark = state.turned;
+      }
+      this.followSense(state);
       if (Math.abs(state.turned) >= FULL_TURN) {
         judgements.push({ side: path.side, verdict: this.judge(state, path.side) });
-        state.turned -= Math.sign(state.turned) * 2 * Math.PI;
+        const whole = Math.sign(state.turned) * 2 * Math.PI;
+        state.turned -= whole;
+        state.turnMark -= whole;
+        state.peak -= whole;
         state.radiusSum = 0;
         state.samples = 0;
       } else if (frame.t - state.lastTurnT > STALL_MS) {
@@ -176,7 +238,8 @@ export class CircleRecognizer implements StepRecognizer {
     // Here the hand is never the owner (an owner in reach was returned above): its angle
     // history does not carry over.
     state.lastAngle = null;
-    state.unsure = 0;
+    state.heading = null;
+    state.passage = 0;
     state.owner = found.id;
     return found.point;
   }
@@ -194,6 +257,38 @@ export class CircleRecognizer implements StepRecognizer {
     return this.step.circleSense === 'down-near-nose' ? -upNearNose : upNearNose;
   }
 
+  /**
+   * Learns the sense of the circle under way; when the hand turns back, what it turned before was
+   * no circle (it came in, or goes away round the ring's edge) and is dropped unjudged.
+   */
+  private followSense(state: CircleState): void {
+    if (state.sense === 0) {
+      state.low = Math.min(state.low, state.turned);
+      state.high = Math.max(state.high, state.turned);
+      if (Math.abs(state.turned) < TURN_BACK) return;
+      state.sense = Math.sign(state.turned);
+      // The circle begins where the hand began turning its way: a wobble the other way before
+      // (the hand coming in) is not held against it.
+      state.turned -= state.sense > 0 ? state.low : state.high;
+      state.peak = state.turned;
+      return;
+    }
+    if (state.sense * (state.turned - state.peak) > 0) {
+      state.peak = state.turned;
+      return;
+    }
+    if (state.sense * (state.peak - state.turned) <= TURN_BACK) return;
+    // A new circle starts here; the turning back that ended the last is no part of it.
+    state.turned = 0;
+    state.turnMark = 0;
+    state.sense = 0;
+    state.peak = 0;
+    state.low = 0;
+    state.high = 0;
+    state.radiusSum = 0;
+    state.samples = 0;
+  }
+
   private end(state: CircleState, side: Side, judgements: Judgement[]): void {
     if (Math.abs(state.turned) >= PARTIAL_TURN) {
       // Half a turn the wrong way is already plainly reversed: saying so helps more than "too short".
@@ -201,10 +296,32 @@ export class CircleRecognizer implements StepRecognizer {
       judgements.push({ side, verdict: reversed ? 'wrong-direction' : 'too-short' });
     }
     state.lastAngle = null;
-    state.unsure = 0;
+    state.heading = null;
+    state.passage = 0;
     state.turned = 0;
+    state.sense = 0;
+    state.peak = 0;
+    state.low = 0;
+    state.high = 0;
     state.radiusSum = 0;
     state.samples = 0;
     state.owner = null;
   }
+}
+
+/** An angle (rad) brought into (-π, π]. */
+function wrapAngle(a: number): number {
+  if (a > Math.PI) return a - 2 * Math.PI;
+  if (a <= -Math.PI) return a + 2 * Math.PI;
+  return a;
+}
+
+/** The least distance from `c` to the segment from `a` to `b`. */
+function segmentReach(a: Vec2, b: Vec2, c: Vec2): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length2 = dx * dx + dy * dy;
+  const along = length2 > 0 ? ((c.x - a.x) * dx + (c.y - a.y) * dy) / length2 : 0;
+  const k = Math.max(0, Math.min(1, along));
+  return Math.hypot(a.x + k * dx - c.x, a.y + k * dy - c.y);
 }

@@ -4,6 +4,7 @@ import type { RegionId, Side } from '../../../src/core/regions';
 import type { Routine, RoutineStep } from '../../../src/core/routine-schema';
 import { findRoutine } from '../../../src/core/routines';
 import { type EngineEvent, StepEngine } from '../../../src/core/step-engine';
+import { readTraceFile } from '../../corpus/recorded';
 import { away, type MotionSegment, StrokeSynth } from '../../support/stroke-synth';
 
 const synth = new StrokeSynth();
@@ -111,6 +112,20 @@ describe('CircleRecognizer', () => {
     // A little more than whole turns: the hand ends a bit past where it began, as people do.
     expect(at(3.2)).toEqual(['right:good', 'right:good', 'right:good']);
     expect(at(-2.2)).toEqual(['right:wrong-direction', 'right:wrong-direction']);
+  });
+
+  it('counts a fist’s circles as tracked live, where the fist comes in and goes away across the ring', () => {
+    // One fist circles its knuckles on each cheek, two turns at a time, the head moving. Between
+    // contacts it goes away and rests beside the face, then comes back straight across the ring's
+    // centre (the angle about the centre jumps by half a turn) or round its edge the other way.
+    const trace = readTraceFile('live/cheek-circles-correct-fist-head.trace.json.gz');
+    const engine = new StepEngine(anma, trace, 'cheek-circles');
+    const events = trace.frames.flatMap((f) => engine.update(f));
+    const verdicts = events.flatMap((e) =>
+      e.type === 'stroke' && e.step === 'cheek-circles' ? [e.verdict] : [],
+    );
+    expect(verdicts.filter((v) => v !== 'good')).toEqual([]);
+    expect(events.some((e) => e.type === 'step-complete' && e.step === 'cheek-circles')).toBe(true);
   });
 
   it('says a circle the other way round goes the wrong way', () => {
