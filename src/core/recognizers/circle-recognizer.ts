@@ -22,25 +22,20 @@ const OUTER_REACH = 2.2;
 const MIN_RADIUS = 0.3;
 /** No turning for this long ends the attempt (ms). */
 const STALL_MS = 900;
-/** Turning (rad) that counts as progress: less, either way, is the hand's tremor at rest. */
-const PROGRESS_TURN = 0.15;
 /**
  * A circle goes one way round: turning back by more than this (rad) from the furthest it went ends
  * it (the hand going away round the ring's edge, or coming in), and what follows is a new circle.
  */
 const TURN_BACK = 1;
 /**
- * A step of the hand passing this near the ring's centre (ring radii) that turns the angle about
- * it by more than PASSAGE_STEP (rad) says nothing of the sense by itself: a hand going straight
- * across the ring (coming in, going away) turns it as much as a circle off the ring's centre that
- * passes there. It turns the way the hand's own heading turns across it, by at least PASSAGE_TURN
- * (rad); a straighter passage turns not at all.
+ * A step of the angle this large (rad) is near half a turn: the hand passed close by the ring's
+ * centre between two frames, and the step says nothing of the sense by itself. A hand going
+ * straight across the ring (coming in, going away) makes it as well as a circle off the ring's
+ * centre. Such a passage turns the way the hand's own heading turns across it, by at least
+ * PASSAGE_TURN (rad); a straighter passage turns not at all.
  */
-const NEAR_CENTRE = 0.3;
 const PASSAGE_STEP = 2.5;
 const PASSAGE_TURN = 0.5;
-/** A step shorter than this (ring radii) has no heading of its own: it is the hand's tremor. */
-const HEADING_STEP = 0.1;
 
 interface CircleState extends RingFit {
   /** The hand (slot id) making the circle under way. */
@@ -48,7 +43,7 @@ interface CircleState extends RingFit {
   lastAngle: number | null;
   /** Where the hand was last, while it has an angle. */
   readonly lastPoint: Vec2;
-  /** Heading (rad) of the hand's last step long enough to have one, or null before one. */
+  /** Heading (rad) of the hand's last step, or null before one. */
   heading: number | null;
   /** The angle (rad, unsigned) of the passage across the centre under way, waiting for its sense. */
   passage: number;
@@ -59,11 +54,6 @@ interface CircleState extends RingFit {
   sense: number;
   /** How far the circle went in its sense: its furthest value of `turned`. */
   peak: number;
-  /** The least and greatest `turned` before the circle's sense was known. */
-  low: number;
-  high: number;
-  /** How far the circle had turned (rad) at lastTurnT. */
-  turnMark: number;
   radiusSum: number;
   samples: number;
   lastSeen: number;
@@ -104,9 +94,6 @@ export class CircleRecognizer implements StepRecognizer {
       turned: 0,
       sense: 0,
       peak: 0,
-      low: 0,
-      high: 0,
-      turnMark: 0,
       radiusSum: 0,
       samples: 0,
       lastSeen: -Infinity,
@@ -129,9 +116,7 @@ export class CircleRecognizer implements StepRecognizer {
       const state = this.states[i] as CircleState;
       const point = frame.face ? this.pick(state) : null;
       if (!point) {
-        // Gone for longer than a dropout, or no turning for STALL_MS whether seen or not.
-        const stalled = frame.t - state.lastTurnT > STALL_MS;
-        if (state.lastAngle !== null && (frame.t - state.lastSeen > DROPOUT_MS || stalled))
+        if (state.lastAngle !== null && frame.t - state.lastSeen > DROPOUT_MS)
           this.end(state, path.side, judgements);
         return;
       }
@@ -143,47 +128,37 @@ export class CircleRecognizer implements StepRecognizer {
       state.radiusSum += Math.hypot(dx, dy) / state.radius;
       state.samples++;
       const from = state.lastPoint;
-      const chordReach = segmentReach(from, point, state.center) / state.radius;
-      const travel = Math.hypot(point.x - from.x, point.y - from.y) / state.radius;
+      const moved = point.x !== from.x || point.y !== from.y;
       const heading = Math.atan2(point.y - from.y, point.x - from.x);
       from.x = point.x;
       from.y = point.y;
       if (state.lastAngle === null) {
         state.lastAngle = angle;
         state.lastTurnT = frame.t;
-        state.turnMark = state.turned;
         return;
       }
       const delta = wrapAngle(angle - state.lastAngle);
       state.lastAngle = angle;
-      const headed = travel >= HEADING_STEP;
-      if (chordReach < NEAR_CENTRE && Math.abs(delta) > PASSAGE_STEP) {
+      if (Math.abs(delta) > 0.02) state.lastTurnT = frame.t;
+      if (Math.abs(delta) > PASSAGE_STEP) {
         if (state.passage === 0) state.passageFrom = state.heading;
         state.passage += Math.abs(delta);
       } else {
         if (state.passage > 0) {
           // Across the passage, the hand's heading tells which way (if any) it went round.
           const turn =
-            state.passageFrom === null || !headed ? 0 : wrapAngle(heading - state.passageFrom);
-          // A passage goes on with the circle under way; it never turns one back.
-          const sense = Math.sign(turn);
-          if (Math.abs(turn) >= PASSAGE_TURN && state.sense !== -sense)
-            state.turned += sense * state.passage;
+            state.passageFrom === null || !moved ? 0 : wrapAngle(heading - state.passageFrom);
+          if (Math.abs(turn) >= PASSAGE_TURN) state.turned += Math.sign(turn) * state.passage;
           state.passage = 0;
         }
         state.turned += delta;
       }
-      if (headed) state.heading = heading;
-      if (Math.abs(state.turned - state.turnMark) >= PROGRESS_TURN) {
-        state.lastTurnT = frame.t;
-        state.turnMark = state.turned;
-      }
+      if (moved) state.heading = heading;
       this.followSense(state);
       if (Math.abs(state.turned) >= FULL_TURN) {
         judgements.push({ side: path.side, verdict: this.judge(state, path.side) });
         const whole = Math.sign(state.turned) * 2 * Math.PI;
         state.turned -= whole;
-        state.turnMark -= whole;
         state.peak -= whole;
         state.radiusSum = 0;
         state.samples = 0;
@@ -263,13 +238,8 @@ export class CircleRecognizer implements StepRecognizer {
    */
   private followSense(state: CircleState): void {
     if (state.sense === 0) {
-      state.low = Math.min(state.low, state.turned);
-      state.high = Math.max(state.high, state.turned);
       if (Math.abs(state.turned) < TURN_BACK) return;
       state.sense = Math.sign(state.turned);
-      // The circle begins where the hand began turning its way: a wobble the other way before
-      // (the hand coming in) is not held against it.
-      state.turned -= state.sense > 0 ? state.low : state.high;
       state.peak = state.turned;
       return;
     }
@@ -280,11 +250,8 @@ export class CircleRecognizer implements StepRecognizer {
     if (state.sense * (state.peak - state.turned) <= TURN_BACK) return;
     // A new circle starts here; the turning back that ended the last is no part of it.
     state.turned = 0;
-    state.turnMark = 0;
     state.sense = 0;
     state.peak = 0;
-    state.low = 0;
-    state.high = 0;
     state.radiusSum = 0;
     state.samples = 0;
   }
@@ -301,8 +268,6 @@ export class CircleRecognizer implements StepRecognizer {
     state.turned = 0;
     state.sense = 0;
     state.peak = 0;
-    state.low = 0;
-    state.high = 0;
     state.radiusSum = 0;
     state.samples = 0;
     state.owner = null;
@@ -314,14 +279,4 @@ function wrapAngle(a: number): number {
   if (a > Math.PI) return a - 2 * Math.PI;
   if (a <= -Math.PI) return a + 2 * Math.PI;
   return a;
-}
-
-/** The least distance from `c` to the segment from `a` to `b`. */
-function segmentReach(a: Vec2, b: Vec2, c: Vec2): number {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const length2 = dx * dx + dy * dy;
-  const along = length2 > 0 ? ((c.x - a.x) * dx + (c.y - a.y) * dy) / length2 : 0;
-  const k = Math.max(0, Math.min(1, along));
-  return Math.hypot(a.x + k * dx - c.x, a.y + k * dy - c.y);
 }

@@ -128,6 +128,64 @@ describe('CircleRecognizer', () => {
     expect(events.some((e) => e.type === 'step-complete' && e.step === 'cheek-circles')).toBe(true);
   });
 
+  it('takes a hand coming in straight across the ring’s centre for no turn either way', () => {
+    // At 15 frames a second the hand crosses the centre between two frames (the angle about it
+    // jumps by nearly half a turn), its path bending a little against the step's sense after.
+    const { center, radius } = synth.ring('cheek-circle', 'right');
+    const circle = circles(cheeks, 'right', { turns: 2.1 });
+    const start = circle.at(0);
+    const target = start && 'face' in start ? start.face : center;
+    const comeIn: MotionSegment = {
+      durationMs: 500,
+      effector: 'fingertips',
+      at: (k) => ({
+        face: {
+          x: center.x - 1.4 * radius + (target.x - center.x + 1.4 * radius) * k,
+          y: center.y - 0.02 * radius + 0.25 * radius * k * k,
+        },
+      }),
+    };
+    const frames = synth.render([away(300), comeIn, circle, away(900)], { fps: 15 });
+    expect(verdicts(cheeks, frames).filter((v) => !v.endsWith('off-target'))).toEqual([
+      'right:good',
+      'right:good',
+    ]);
+  });
+
+  it('drops the hand going away round the ring’s edge the other way, and its tremor at rest', () => {
+    // Two circles, then the hand slides away a third of a turn back round the edge and rests
+    // there, trembling, for 1 s; then it circles once more from where it rests.
+    const two = circles(cheeks, 'right', { turns: 2 });
+    const away3 = circles(cheeks, 'right', { turns: -0.35 });
+    const { center, radius } = synth.ring('cheek-circle', 'right');
+    const last = away3.at(1);
+    const rest = last && 'face' in last ? last.face : center;
+    const angle = Math.atan2(rest.y - center.y, rest.x - center.x);
+    const tremble: MotionSegment = {
+      durationMs: 1000,
+      effector: 'fingertips',
+      at: (k) => {
+        const a = angle + 0.06 * Math.sin(k * 60);
+        return { face: { x: center.x + radius * Math.cos(a), y: center.y + radius * Math.sin(a) } };
+      },
+    };
+    const again: MotionSegment = {
+      durationMs: 1300,
+      effector: 'fingertips',
+      // Round in the step's sense (the angle falling on the right cheek) from where it rests.
+      at: (k) => {
+        const a = angle - 2 * Math.PI * 1.05 * k;
+        return { face: { x: center.x + radius * Math.cos(a), y: center.y + radius * Math.sin(a) } };
+      },
+    };
+    const frames = synth.render([away(300), two, away3, tremble, again, away(900)]);
+    expect(verdicts(cheeks, frames).filter((v) => !v.endsWith('off-target'))).toEqual([
+      'right:good',
+      'right:good',
+      'right:good',
+    ]);
+  });
+
   it('says a circle the other way round goes the wrong way', () => {
     const frames = synth.render([
       away(300),
