@@ -152,7 +152,7 @@ describe('CircleRecognizer', () => {
     ]);
   });
 
-  it('drops the hand going away round the ring’s edge the other way, and its tremor at rest', () => {
+  it('drops the hand going away round the ring’s edge the other way before it circles again', () => {
     // Two circles, then the hand slides away a third of a turn back round the edge and rests
     // there, trembling, for 1 s; then it circles once more from where it rests.
     const two = circles(cheeks, 'right', { turns: 2 });
