@@ -626,6 +626,15 @@ export class StrokeTracker {
    * the path as the second half of the way was, with a palm as small (not still coming down), to
    * its furthest point back.
    */
+  /** Whether the way forward went on from where the palm was first the skin's, for SKIN_GLIDE_SHARE of it. */
+  private glidedForwardOnSkin(skinPalm: number, magnitude: number): boolean {
+    for (let i = 0; i < this.samplesAtMax; i++) {
+      if ((this.trailPalm[i] ?? Infinity) <= skinPalm * (1 + RETURN_PALM_GROWTH))
+        return this.maxS - (this.trailS[i] ?? this.maxS) >= SKIN_GLIDE_SHARE * magnitude;
+    }
+    return false;
+  }
+
   private glidedBackOnSkin(skinPalm: number, magnitude: number): boolean {
     const count = this.upToMin.samples;
     const middle = (this.startS + this.minS) / 2;
@@ -731,6 +740,19 @@ export class StrokeTracker {
       closing > APPROACH_CLOSING &&
       (magnitude < this.minTravel ||
         (goesForward ? !glidedOnSkin || cameDown : !this.glidedBackOnSkin(skinPalm, magnitude)))
+    ) {
+      return null;
+    }
+    // After a wrong-way stroke, a movement the arrow's way is only a stroke if it glides on the
+    // skin for much of its way: one whose palm comes down to the skin's only near its end was in
+    // the air until then, the hand lifted to go back, seen over the path (however long after, as
+    // the wrong-way strokes between may have gone unseen).
+    if (
+      !this.tuning.returnsOnSkin &&
+      goesForward &&
+      previous !== null &&
+      previous.direction < 0 &&
+      !this.glidedForwardOnSkin(skinPalm, magnitude)
     ) {
       return null;
     }

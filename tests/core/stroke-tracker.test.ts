@@ -487,6 +487,31 @@ describe('StrokeTracker', () => {
     expect(wrongThenBack(1.2, 7200)).toEqual(['wrong-direction', 'good']);
   });
 
+  it('after a wrong-way stroke, counts the arrow’s way only when it glides on the skin', () => {
+    // The palm comes down to the skin's size only in the last fifth of the way: in the air until
+    // then, over the path (the hand lifted to go back, seen long after the last stroke judged).
+    const descent = (from: number, to: number) => (s: number) =>
+      s < from ? 1.25 : s >= to ? 1 : 1.25 - (0.25 * (s - from)) / (to - from);
+    const run = (palmAt: (s: number) => number, wrongFirst: boolean) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const before = wrongFirst ? feed(tracker, [...ramp(1, 0, 20), ...away(5)]) : [];
+      return verdicts([
+        ...before,
+        ...feedContacts(
+          tracker,
+          ramp(0.05, 0.95, 14).map((s) => ({ s, palm: palmAt(s) })),
+          8000,
+        ),
+        ...tracker.flush(),
+      ]);
+    };
+    expect(run(descent(0.7, 0.8), true)).toEqual(['wrong-direction']);
+    // Down on the skin early, it glides there for most of its way: a stroke.
+    expect(run(descent(0.05, 0.25), true)).toEqual(['wrong-direction', 'good']);
+    // With no wrong-way stroke before, a stroke that touches down late is still judged.
+    expect(run(descent(0.7, 0.8), false)).toEqual(['good']);
+  });
+
   it('measures a hand coming back in against the palm it had on the skin just before', () => {
     // A short slide on the skin, then lifted at its end (nearer the camera) and brought back in
     // toward the start, closing in on the path with the palm still large: not on the skin.

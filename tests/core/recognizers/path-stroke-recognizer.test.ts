@@ -231,15 +231,23 @@ describe('PathStrokeRecognizer', () => {
 
   it('counts no lifted return good after wrong-way strokes lost from view, as tracked live', () => {
     // Both hands stroke the smile lines the wrong way (down) with the head moving, lifting off to
-    // go back up. One hand was lost at the face for 1.8 s, its stroke unseen; it was next found
-    // going back up in the air, its fingertips seen near the path.
-    const trace = readTraceFile('live/smile-lines-reversed-open-both-head.trace.json.gz');
-    const engine = new StepEngine(routine('anma'), trace, 'smile-lines');
-    const verdicts = trace.frames
-      .flatMap((f) => engine.update(f))
-      .flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
-    expect(verdicts.filter((v) => v === 'good')).toEqual([]);
-    expect(verdicts.filter((v) => v === 'wrong-direction').length).toBeGreaterThanOrEqual(10);
+    // go back up. In run 1 one hand was lost at the face for 1.8 s, its stroke unseen, and found
+    // again going back up in the air, its fingertips near the path; in run 2 a hand lost for 6 s
+    // was found going back up, coming down onto the skin only near the top.
+    for (const run of [1, 2]) {
+      const trace = readTraceFile(
+        `live/smile-lines-reversed-open-both-head-run${run}.trace.json.gz`,
+      );
+      const engine = new StepEngine(routine('anma'), trace, 'smile-lines');
+      const verdicts = trace.frames
+        .flatMap((f) => engine.update(f))
+        .flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
+      expect(
+        verdicts.filter((v) => v === 'good'),
+        `run ${run}`,
+      ).toEqual([]);
+      expect(verdicts.filter((v) => v === 'wrong-direction').length).toBeGreaterThanOrEqual(7);
+    }
   });
 
   it('needs a pinch on the brow, and a hold at the cheekbone', () => {
