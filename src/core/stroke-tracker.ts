@@ -147,6 +147,17 @@ export interface PathApproach {
 
 /** How long after a stroke a movement the other way can be the hand's return (ms). */
 export const RETURN_WINDOW_MS = 1500;
+/**
+ * How soon after a movement the arrow's way by a hand that came into view on the path a stroke
+ * the other way must set off for the first to be taken as the hand coming in to its start (ms).
+ */
+const ENTRY_WINDOW_MS = 200;
+/**
+ * A hand coming in through the air is nearer the camera than on the skin, its palm this share
+ * larger, and farther from the path by ENTRY_DISTANCE face widths.
+ */
+const ENTRY_PALM_GROWTH = 0.05;
+const ENTRY_DISTANCE = 0.01;
 /** How long the hand may vanish (MediaPipe often drops hands touching the face) inside one stroke (ms). */
 export const DROPOUT_MS = 500;
 /** The stroke's hand seen off the path for this long has lifted off (ms); shorter is a wobble. */
@@ -231,6 +242,8 @@ export class StrokeTracker {
   private active = false;
   /** The attempt was seen from its start (not begun by a hand coming into view on the path, or a jump). */
   private startSeen = true;
+  /** The attempt began with the hand coming into view on the path, already under way. */
+  private cameIntoView = false;
   private startS = 0;
   private startT = 0;
   private minS = 0;
@@ -365,8 +378,8 @@ export class StrokeTracker {
     const waiting = this.waiting;
     if (
       waiting &&
-      t - waiting.endT >= RETURN_WINDOW_MS &&
-      !(this.active && this.startT - waiting.endT < RETURN_WINDOW_MS)
+      t - waiting.endT >= waiting.window &&
+      !(this.active && this.startT - waiting.endT < waiting.window)
     ) {
       this.waiting = null;
       return waiting.attempt;
@@ -467,10 +480,12 @@ export class StrokeTracker {
           true,
           false,
         );
+        this.cameIntoView = true;
         return this.step(t, sample);
       }
       // A hand that comes into view already on the path was not seen touching down.
       this.begin(t, sample, !sample.appeared);
+      this.cameIntoView = sample.appeared === true || sample.s > DEPART_SLACK * 2;
       return null;
     }
     const moved = Math.abs(sample.s - this.lastS);
@@ -534,10 +549,10 @@ export class StrokeTracker {
     const held = this.heldLeap;
     this.heldLeap = null;
     const turned = held ? this.step(held.t, held.sample) : null;
-    const queued = this.queued.splice(0);
     const attempt = this.active ? this.finish('flush') : null;
     const waiting = this.waiting?.attempt ?? null;
     this.waiting = null;
+    const queued = this.queued.splice(0);
     return [...queued, turned, attempt, waiting].filter((a): a is StrokeAttempt => a !== null);
   }
 
@@ -546,6 +561,7 @@ export class StrokeTracker {
     const s = sample.s;
     this.active = true;
     this.startSeen = startSeen;
+    this.cameIntoView = false;
     this.startS = this.minS = this.maxS = this.lastS = this.progressHigh = this.progressLow = s;
     this.startT = this.minT = this.maxT = this.lastSeenT = this.lastProgressT = t;
     this.nearLowT = this.nearHighT = this.forwardDepartT = this.backwardDepartT = t;
@@ -791,9 +807,38 @@ export class StrokeTracker {
     const endT = Math.max(this.lastSeenT, strokeEndT);
     this.lastJudged = { direction, endT, distance, palm };
     const attempt = { verdict, startT: departT, endT: strokeEndT };
-    return this.tuning.returnsOnSkin
-      ? this.pairWithReturn({ attempt, direction, startT: this.startT, endT, distance, palm })
-      : attempt;
+    const judged = { attempt, direction, startT: this.startT, endT, distance, palm };
+    if (this.tuning.returnsOnSkin)
+      return this.pairWithReturn({ ...judged, window: RETURN_WINDOW_MS });
+    return this.pairWithEntry(judged, direction > 0 && this.cameIntoView);
+  }
+
+  /**
+   * A hand that comes into view on the path already moving the arrow's way may be coming in,
+   * lifted, to the start of a stroke the other way: a movement like that waits a moment, and if
+   * a stroke the other way sets off at once from where it ended, of the two the one on the skin
+   * (as for flicks) is the stroke. Anything else goes out in order.
+   */
+  private pairWithEntry(
+    current: Omit<Waiting, 'window'>,
+    cameIntoView: boolean,
+  ): StrokeAttempt | null {
+    const waiting = this.waiting;
+    this.waiting = null;
+    // The way in was in the air when the stroke back is both nearer the path and farther from
+    // the camera (its palm smaller).
+    if (
+      waiting &&
+      current.direction < 0 &&
+      current.startT - waiting.endT < waiting.window &&
+      waiting.palm > current.palm * (1 + ENTRY_PALM_GROWTH) &&
+      waiting.distance > current.distance + ENTRY_DISTANCE
+    )
+      return current.attempt;
+    if (waiting) this.queued.push(waiting.attempt);
+    if (!cameIntoView) return current.attempt;
+    this.waiting = { ...current, window: ENTRY_WINDOW_MS };
+    return null;
   }
 
   /**
@@ -813,18 +858,27 @@ export class StrokeTracker {
       const [forward, backward] = current.direction > 0 ? [current, waiting] : [waiting, current];
       // Nearer the path and not grown toward the camera is on the skin; the arrow's way wins a
       // near tie, as people follow it.
-      const growth = backward.palm / forward.palm - 1;
-      const backwardNearer = forward.distance - backward.distance - PAIR_PALM_WEIGHT * growth;
-      return (backwardNearer > PAIR_TIE ? backward : forward).attempt;
+      return (moreOnSkin(backward, forward) ? backward : forward).attempt;
     }
     this.waiting = current;
     return waiting?.attempt ?? null;
   }
 }
 
+/**
+ * Whether one movement was clearly more on the skin than another: nearer the path, its palm
+ * not grown toward the camera.
+ */
+function moreOnSkin(one: Waiting | Omit<Waiting, 'window'>, other: Waiting): boolean {
+  const growth = one.palm / other.palm - 1;
+  return other.distance - one.distance - PAIR_PALM_WEIGHT * growth > PAIR_TIE;
+}
+
 /** A judged stroke waiting for its return. */
 interface Waiting {
   readonly attempt: StrokeAttempt;
+  /** How long it waits for the movement it pairs with (ms). */
+  readonly window: number;
   readonly direction: number;
   readonly startT: number;
   readonly endT: number;

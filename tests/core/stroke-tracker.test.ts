@@ -581,6 +581,41 @@ describe('StrokeTracker', () => {
     expect(verdicts(earlyAttempts)).toEqual(['good', 'wrong-direction']);
   });
 
+  describe('a hand that comes into view on the path already moving the arrow’s way', () => {
+    // Seen first a fifth of the way along, going up to the top (no approach from beside the path
+    // to tell it by), then at once back down on the skin: a reversed stroke, or a stroke and a
+    // slide back. Which of the two was in the air tells them apart.
+    const wayIn = (palm: number, distance: number) =>
+      ramp(0.2, 0.92, 10).map((s, i) => ({ s, distance, palm, appeared: i === 0 }));
+    const wayBack = ramp(0.92, 0.05, 14).map((s) => ({ s, distance: 0.006, palm: 1 }));
+    const judge = (palm: number, distance: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const samples = [...wayIn(palm, distance), ...wayBack];
+      return verdicts([...feedContacts(tracker, samples, 0, 66), ...tracker.flush()]);
+    };
+
+    it('was coming in through the air when the way back is nearer the path and farther from the camera', () => {
+      expect(judge(1.09, 0.025)).toEqual(['wrong-direction']);
+    });
+
+    it('made a stroke when it was as much on the skin as the way back', () => {
+      expect(judge(1.09, 0.014)).toEqual(['good', 'wrong-direction']);
+      expect(judge(1.04, 0.025)).toEqual(['good', 'wrong-direction']);
+    });
+
+    it('waits for the way back before its verdict, and goes out on its own when none follows', () => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const stroke = feedContacts(
+        tracker,
+        [...wayIn(1, 0.006), ...away(4).map(() => ({ s: 0.92 }))],
+        0,
+        66,
+      );
+      expect(stroke).toEqual([]);
+      const after = [...feed(tracker, away(10), 1000), ...feed(tracker, lost(10), 1400)];
+      expect(verdicts(after)).toEqual(['good']);
+    });
+  });
   it('measures the palm growth of a return from its smallest palm, not a first frame sized wrong', () => {
     const tracker = new StrokeTracker(STROKE_TUNING.glide);
     // A reversed stroke on the skin, the hand lifted, then found again with its palm sized too
