@@ -237,6 +237,21 @@ function circleTurns(
   };
 }
 
+/** A motion, then the hand lifting off it and going out beside the face on its side, still in view. */
+function liftedOff(motion: MotionSegment, side: Side): MotionSegment[] {
+  const end = motion.at(1);
+  const from = end && 'face' in end ? end.face : { x: 0, y: 0 };
+  const to = { x: side === 'right' ? -1.4 : 1.4, y: 0.3 };
+  const leaving: MotionSegment = {
+    durationMs: 700,
+    at: (k) => {
+      const u = Math.min(1, k / 0.5);
+      return { face: { x: from.x + (to.x - from.x) * u, y: from.y + (to.y - from.y) * u } };
+    },
+  };
+  return [motion, leaving];
+}
+
 function circleScenarios(cast: Cast, routine: Routine, step: RoutineStep): Scenario[] {
   const perSide = step.sides === 'each' ? step.reps : Math.ceil(step.reps / 2);
   const both = (sense: 1 | -1, turns: number, extra: Partial<MotionSegment> = {}) =>
@@ -290,10 +305,9 @@ function circleScenarios(cast: Cast, routine: Routine, step: RoutineStep): Scena
       'half circles',
       [
         away(300),
-        circleTurns(cast, step, 'right', 0.6, 1),
-        away(700),
-        circleTurns(cast, step, 'left', 0.6, 1),
-        away(700),
+        ...liftedOff(circleTurns(cast, step, 'right', 0.6, 1), 'right'),
+        ...liftedOff(circleTurns(cast, step, 'left', 0.6, 1), 'left'),
+        away(300),
       ],
       ['right:too-short', 'left:too-short'],
       false,

@@ -58,6 +58,8 @@ interface CircleState extends RingFit {
   samples: number;
   lastSeen: number;
   lastTurnT: number;
+  /** The circle's hand was seen off the ring after its last point there (lifted away, not lost). */
+  seenLeaving: boolean;
 }
 
 /**
@@ -79,6 +81,8 @@ export class CircleRecognizer implements StepRecognizer {
   };
   /** This frame's contact point per slot. */
   private readonly contactPoints: ({ id: number; point: Vec2 } | null)[] = [null, null];
+  /** The hands (slot ids) seen in this frame. */
+  private readonly seenIds = new Set<number>();
 
   constructor(private readonly step: StepOf<'circle'>) {
     this.geometry = new RegionGeometry(REGIONS[step.region ?? 'cheek-circle']);
@@ -98,6 +102,7 @@ export class CircleRecognizer implements StepRecognizer {
       samples: 0,
       lastSeen: -Infinity,
       lastTurnT: 0,
+      seenLeaving: false,
     }));
     this.contacts = new ContactSelector(step.effectors ?? ['fingertips']);
   }
@@ -116,12 +121,15 @@ export class CircleRecognizer implements StepRecognizer {
       const state = this.states[i] as CircleState;
       const point = frame.face ? this.pick(state) : null;
       if (!point) {
+        if (state.owner !== null && this.seenIds.has(state.owner)) state.seenLeaving = true;
+        // A circle whose hand was lost rather than seen leaving may have gone on unseen.
         if (state.lastAngle !== null && frame.t - state.lastSeen > DROPOUT_MS)
-          this.end(state, path.side, judgements);
+          this.end(state, path.side, judgements, state.seenLeaving);
         return;
       }
       this.onTarget = true;
       state.lastSeen = frame.t;
+      state.seenLeaving = false;
       const dx = point.x - state.center.x;
       const dy = point.y - state.center.y;
       const angle = Math.atan2(dy, dx);
@@ -163,7 +171,7 @@ export class CircleRecognizer implements StepRecognizer {
         state.radiusSum = 0;
         state.samples = 0;
       } else if (frame.t - state.lastTurnT > STALL_MS) {
-        this.end(state, path.side, judgements);
+        this.end(state, path.side, judgements, true);
       }
     });
     return judgements;
@@ -172,7 +180,7 @@ export class CircleRecognizer implements StepRecognizer {
   flush(): Judgement[] {
     const judgements: Judgement[] = [];
     this.geometry.region.paths.forEach((path, i) => {
-      this.end(this.states[i] as CircleState, path.side, judgements);
+      this.end(this.states[i] as CircleState, path.side, judgements, true);
     });
     return judgements;
   }
@@ -183,8 +191,10 @@ export class CircleRecognizer implements StepRecognizer {
 
   /** Each seen hand's contact point: the effector nearest a ring's band of reach, kept with hysteresis. */
   private findContacts(frame: RecognizerFrame): void {
+    this.seenIds.clear();
     frame.hands.slots.forEach((slot, slotIndex) => {
       this.contactPoints[slotIndex] = null;
+      if (slot.seenNow) this.seenIds.add(slot.id);
       if (!slot.seenNow || !frame.face) return;
       const contact = this.contacts.pick(slotIndex, slot, frame.t, this.ringMeasure);
       if (contact) this.contactPoints[slotIndex] = { id: slot.id, point: contact.point };
@@ -256,11 +266,13 @@ export class CircleRecognizer implements StepRecognizer {
     state.samples = 0;
   }
 
-  private end(state: CircleState, side: Side, judgements: Judgement[]): void {
+  /** `seenToEnd`: the circle was seen stopping or leaving the ring, not cut off by lost tracking. */
+  private end(state: CircleState, side: Side, judgements: Judgement[], seenToEnd: boolean): void {
     if (Math.abs(state.turned) >= PARTIAL_TURN) {
       // Half a turn the wrong way is already plainly reversed: saying so helps more than "too short".
       const reversed = Math.sign(state.turned) !== this.expectedSign(side);
-      judgements.push({ side, verdict: reversed ? 'wrong-direction' : 'too-short' });
+      if (reversed) judgements.push({ side, verdict: 'wrong-direction' });
+      else if (seenToEnd) judgements.push({ side, verdict: 'too-short' });
     }
     state.lastAngle = null;
     state.heading = null;
@@ -271,6 +283,7 @@ export class CircleRecognizer implements StepRecognizer {
     state.radiusSum = 0;
     state.samples = 0;
     state.owner = null;
+    state.seenLeaving = false;
   }
 }
 

@@ -256,9 +256,30 @@ describe('CircleRecognizer', () => {
     expect(verdicts(cheeks, straight)).toEqual(['right:good']);
   });
 
-  it('ends a half circle when the hand is gone for longer than a dropout, not before', () => {
+  it('calls a half circle too short when the hand is seen leaving, and says nothing when it was lost', () => {
+    // Lost at the face, the hand may have gone on round unseen: no verdict on what was seen.
     const gone = synth.render([away(300), circles(cheeks, 'left', { turns: 0.6 }), away(900)]);
-    expect(verdicts(cheeks, gone)).toEqual(['left:too-short']);
+    expect(verdicts(cheeks, gone)).toEqual([]);
+    const half = circles(cheeks, 'left', { turns: 0.6 });
+    const end = half.at(1);
+    const from = end && 'face' in end ? end.face : { x: 0, y: 0 };
+    const leaving: MotionSegment = {
+      durationMs: 900,
+      at: (k) => ({ face: { x: from.x + (1.4 - from.x) * k, y: from.y } }),
+    };
+    const seenLeaving = synth.render([away(300), half, leaving, away(300)]);
+    expect(verdicts(cheeks, seenLeaving)).toEqual(['left:too-short']);
+    // Seen leaving, then lost: what was seen last counts.
+    const leftThenLost = synth.render([
+      away(300),
+      half,
+      { durationMs: 400, at: (k) => leaving.at((k * 400) / 900) },
+      away(900),
+    ]);
+    expect(verdicts(cheeks, leftThenLost)).toEqual(['left:too-short']);
+  });
+
+  it('ends a circle only when the hand is gone for longer than a dropout', () => {
     // A short dropout in the middle of a circle leaves it whole.
     const whole = circles(cheeks, 'left', { turns: 1.2 });
     const withDropout: MotionSegment = {
