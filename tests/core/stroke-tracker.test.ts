@@ -441,22 +441,35 @@ describe('StrokeTracker', () => {
     expect(verdicts(comingIn.flush())).toEqual([]);
   });
 
+  /**
+   * A stroke from `from` to `to` on the skin, the hand lost from 1 s until `backAt`, then seen
+   * going back the other way with the palm `palm` times the stroke's: the verdicts.
+   */
+  const strokeLostThenBack = (
+    from: number,
+    to: number,
+    back: number[],
+    palm: number,
+    backAt: number,
+  ) => {
+    const tracker = new StrokeTracker(STROKE_TUNING.glide);
+    return verdicts([
+      ...feed(tracker, [...ramp(from, to, 20), ...away(5)]),
+      ...feed(tracker, lost((backAt - 1000) / 40), 1000),
+      ...feedContacts(
+        tracker,
+        back.map((s) => ({ s, palm })),
+        backAt,
+      ),
+      ...tracker.flush(),
+    ]);
+  };
+
   it('takes a movement back well off the skin for a return, even after a stroke went unseen', () => {
     // A stroke, then 1.8 s in which the next one is not seen, then the hand going back a fifth
     // larger (lifted toward the camera): its return, no verdict.
-    const strokeThenBack = (palm: number, backAt: number) => {
-      const tracker = new StrokeTracker(STROKE_TUNING.glide);
-      return verdicts([
-        ...feed(tracker, [...ramp(0, 1, 20), ...away(5)]),
-        ...feed(tracker, lost((backAt - 1000) / 40), 1000),
-        ...feedContacts(
-          tracker,
-          ramp(1, 0.1, 12).map((s) => ({ s, palm })),
-          backAt,
-        ),
-        ...tracker.flush(),
-      ]);
-    };
+    const strokeThenBack = (palm: number, backAt: number) =>
+      strokeLostThenBack(0, 1, ramp(1, 0.1, 12), palm, backAt);
     expect(strokeThenBack(1.2, 2800)).toEqual(['good']);
     // Only a little larger, it is a reversed stroke on the skin.
     expect(strokeThenBack(1.1, 2800)).toEqual(['good', 'wrong-direction']);
@@ -467,19 +480,8 @@ describe('StrokeTracker', () => {
   it('never counts the hand going back up in the air good, seconds after a wrong-way stroke', () => {
     // A stroke the wrong way, then over three seconds with the hand lost at the face (the next
     // wrong-way stroke unseen), then the hand going back the arrow's way a fifth larger: lifted.
-    const wrongThenBack = (palm: number, backAt: number) => {
-      const tracker = new StrokeTracker(STROKE_TUNING.glide);
-      return verdicts([
-        ...feed(tracker, [...ramp(1, 0, 20), ...away(5)]),
-        ...feed(tracker, lost((backAt - 1000) / 40), 1000),
-        ...feedContacts(
-          tracker,
-          ramp(0.05, 0.95, 12).map((s) => ({ s, palm })),
-          backAt,
-        ),
-        ...tracker.flush(),
-      ]);
-    };
+    const wrongThenBack = (palm: number, backAt: number) =>
+      strokeLostThenBack(1, 0, ramp(0.05, 0.95, 12), palm, backAt);
     expect(wrongThenBack(1.2, 4400)).toEqual(['wrong-direction']);
     // On the skin, palm as before, it is a good stroke at last.
     expect(wrongThenBack(1.05, 4400)).toEqual(['wrong-direction', 'good']);
