@@ -195,17 +195,15 @@ export class HandTracker {
     // that keeps more confirmed hands wins, then the one that keeps more hands, then the nearer.
     const straight = [cost(a, 0), cost(b, 1)];
     const crossed = [cost(a, 1), cost(b, 0)];
-    const score = (pair: number[]) => {
+    const score = (pair: number[]): number[] => {
       const confirmed = pair.filter(
         (d, slot) =>
           Number.isFinite(d) && (this.states[slot] as SlotState).framesSeen >= CONFIRM_FRAMES,
       );
       const matched = pair.filter(Number.isFinite);
-      return [confirmed.length, matched.length, matched.reduce((s, d) => s + d, 0)] as const;
+      return [confirmed.length, matched.length, -matched.reduce((s, d) => s + d, 0)];
     };
-    const [ks, ns, ds] = score(straight);
-    const [kc, nc, dc] = score(crossed);
-    const useCrossed = kc > ks || (kc === ks && (nc > ns || (nc === ns && dc < ds)));
+    const useCrossed = ranksHigher(score(crossed), score(straight));
     const pairs = useCrossed ? crossed : straight;
     const result = [-1, -1];
     const taken = new Set<number>();
@@ -407,4 +405,14 @@ function postureReaches(
     default:
       return true;
   }
+}
+
+/** Whether one score ranks above another: compared item by item, the first difference decides. */
+function ranksHigher(one: number[], other: number[]): boolean {
+  for (let i = 0; i < one.length; i++) {
+    const x = one[i] ?? 0;
+    const y = other[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return false;
 }
