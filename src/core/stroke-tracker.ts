@@ -156,7 +156,7 @@ const ENTRY_WINDOW_MS = 200;
  * A hand coming in through the air is nearer the camera than on the skin, its palm this share
  * larger, and farther from the path by ENTRY_DISTANCE face widths.
  */
-const ENTRY_PALM_GROWTH = 0.05;
+const ENTRY_PALM_GROWTH = 0.03;
 const ENTRY_DISTANCE = 0.01;
 /** How long the hand may vanish (MediaPipe often drops hands touching the face) inside one stroke (ms). */
 export const DROPOUT_MS = 500;

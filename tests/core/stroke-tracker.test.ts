@@ -602,7 +602,7 @@ describe('StrokeTracker', () => {
 
     it('made a stroke when it was as much on the skin as the way back', () => {
       expect(judge(1.09, 0.014)).toEqual(['good', 'wrong-direction']);
-      expect(judge(1.04, 0.025)).toEqual(['good', 'wrong-direction']);
+      expect(judge(1.02, 0.025)).toEqual(['good', 'wrong-direction']);
     });
 
     it('waits for the way back before its verdict, and goes out on its own when none follows', () => {
