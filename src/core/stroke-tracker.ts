@@ -148,8 +148,9 @@ export interface PathApproach {
 /** How long after a stroke a movement the other way can be the hand's return (ms). */
 export const RETURN_WINDOW_MS = 1500;
 /**
- * How soon after a movement the arrow's way by a hand that came into view on the path a stroke
- * the other way must set off for the first to be taken as the hand coming in to its start (ms).
+ * How soon after a movement the arrow's way by a hand that arrived on the path already under way
+ * a stroke the other way must set off for the first to be taken as the hand coming in to its
+ * start (ms).
  */
 const ENTRY_WINDOW_MS = 200;
 /**
@@ -242,8 +243,11 @@ export class StrokeTracker {
   private active = false;
   /** The attempt was seen from its start (not begun by a hand coming into view on the path, or a jump). */
   private startSeen = true;
-  /** The attempt began with the hand coming into view on the path, already under way. */
-  private cameIntoView = false;
+  /**
+   * The attempt began with the hand arriving on the path already under way: coming into view on
+   * it, or touching down mid-way from just beside it.
+   */
+  private arrivedUnderWay = false;
   private startS = 0;
   private startT = 0;
   private minS = 0;
@@ -480,12 +484,12 @@ export class StrokeTracker {
           true,
           false,
         );
-        this.cameIntoView = true;
+        this.arrivedUnderWay = true;
         return this.step(t, sample);
       }
       // A hand that comes into view already on the path was not seen touching down.
       this.begin(t, sample, !sample.appeared);
-      this.cameIntoView = sample.appeared === true || sample.s > DEPART_SLACK * 2;
+      this.arrivedUnderWay = sample.appeared === true;
       return null;
     }
     const moved = Math.abs(sample.s - this.lastS);
@@ -561,7 +565,7 @@ export class StrokeTracker {
     const s = sample.s;
     this.active = true;
     this.startSeen = startSeen;
-    this.cameIntoView = false;
+    this.arrivedUnderWay = false;
     this.startS = this.minS = this.maxS = this.lastS = this.progressHigh = this.progressLow = s;
     this.startT = this.minT = this.maxT = this.lastSeenT = this.lastProgressT = t;
     this.nearLowT = this.nearHighT = this.forwardDepartT = this.backwardDepartT = t;
@@ -810,18 +814,18 @@ export class StrokeTracker {
     const judged = { attempt, direction, startT: this.startT, endT, distance, palm };
     if (this.tuning.returnsOnSkin)
       return this.pairWithReturn({ ...judged, window: RETURN_WINDOW_MS });
-    return this.pairWithEntry(judged, direction > 0 && this.cameIntoView);
+    return this.pairWithEntry(judged, direction > 0 && this.arrivedUnderWay);
   }
 
   /**
-   * A hand that comes into view on the path already moving the arrow's way may be coming in,
-   * lifted, to the start of a stroke the other way: a movement like that waits a moment, and if
-   * a stroke the other way sets off at once from where it ended, of the two the one on the skin
-   * (as for flicks) is the stroke. Anything else goes out in order.
+   * A hand that arrives on the path already moving the arrow's way may be coming in, lifted, to
+   * the start of a stroke the other way: a movement like that waits a moment, and is dropped if a
+   * stroke the other way sets off at once and is clearly on the skin where it was not. Anything
+   * else goes out in order.
    */
   private pairWithEntry(
     current: Omit<Waiting, 'window'>,
-    cameIntoView: boolean,
+    arrivedUnderWay: boolean,
   ): StrokeAttempt | null {
     const waiting = this.waiting;
     this.waiting = null;
@@ -836,7 +840,7 @@ export class StrokeTracker {
     )
       return current.attempt;
     if (waiting) this.queued.push(waiting.attempt);
-    if (!cameIntoView) return current.attempt;
+    if (!arrivedUnderWay) return current.attempt;
     this.waiting = { ...current, window: ENTRY_WINDOW_MS };
     return null;
   }
@@ -858,20 +862,13 @@ export class StrokeTracker {
       const [forward, backward] = current.direction > 0 ? [current, waiting] : [waiting, current];
       // Nearer the path and not grown toward the camera is on the skin; the arrow's way wins a
       // near tie, as people follow it.
-      return (moreOnSkin(backward, forward) ? backward : forward).attempt;
+      const growth = backward.palm / forward.palm - 1;
+      const backwardNearer = forward.distance - backward.distance - PAIR_PALM_WEIGHT * growth;
+      return (backwardNearer > PAIR_TIE ? backward : forward).attempt;
     }
     this.waiting = current;
     return waiting?.attempt ?? null;
   }
-}
-
-/**
- * Whether one movement was clearly more on the skin than another: nearer the path, its palm
- * not grown toward the camera.
- */
-function moreOnSkin(one: Waiting | Omit<Waiting, 'window'>, other: Waiting): boolean {
-  const growth = one.palm / other.palm - 1;
-  return other.distance - one.distance - PAIR_PALM_WEIGHT * growth > PAIR_TIE;
 }
 
 /** A judged stroke waiting for its return. */
