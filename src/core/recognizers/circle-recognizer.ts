@@ -81,8 +81,6 @@ export class CircleRecognizer implements StepRecognizer {
   };
   /** This frame's contact point per slot. */
   private readonly contactPoints: ({ id: number; point: Vec2 } | null)[] = [null, null];
-  /** The hands (slot ids) seen in this frame. */
-  private readonly seenIds = new Set<number>();
 
   constructor(private readonly step: StepOf<'circle'>) {
     this.geometry = new RegionGeometry(REGIONS[step.region ?? 'cheek-circle']);
@@ -121,7 +119,9 @@ export class CircleRecognizer implements StepRecognizer {
       const state = this.states[i] as CircleState;
       const point = frame.face ? this.pick(state) : null;
       if (!point) {
-        if (state.owner !== null && this.seenIds.has(state.owner)) state.seenLeaving = true;
+        const owner = state.owner;
+        if (frame.hands.slots.some((slot) => slot.seenNow && slot.id === owner))
+          state.seenLeaving = true;
         // A circle whose hand was lost rather than seen leaving may have gone on unseen.
         if (state.lastAngle !== null && frame.t - state.lastSeen > DROPOUT_MS)
           this.end(state, path.side, judgements, state.seenLeaving);
@@ -191,10 +191,8 @@ export class CircleRecognizer implements StepRecognizer {
 
   /** Each seen hand's contact point: the effector nearest a ring's band of reach, kept with hysteresis. */
   private findContacts(frame: RecognizerFrame): void {
-    this.seenIds.clear();
     frame.hands.slots.forEach((slot, slotIndex) => {
       this.contactPoints[slotIndex] = null;
-      if (slot.seenNow) this.seenIds.add(slot.id);
       if (!slot.seenNow || !frame.face) return;
       const contact = this.contacts.pick(slotIndex, slot, frame.t, this.ringMeasure);
       if (contact) this.contactPoints[slotIndex] = { id: slot.id, point: contact.point };
