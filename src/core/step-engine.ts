@@ -1,6 +1,6 @@
 import { FaceSpace, isOverFace } from './face-space';
 import { FaceViewState } from './face-view';
-import type { FrameSize, TrackedFrame } from './frame';
+import type { FaceObservation, FrameSize, TrackedFrame } from './frame';
 import { FramingHold, type FramingIssue, framingIssue } from './framing';
 import { type HandSlot, HandTracker } from './hand-tracker';
 import { createRecognizer, type Judgement, type StepRecognizer } from './recognizers';
@@ -13,6 +13,8 @@ import type { Vec2 } from './vec2';
 export const STEP_REST_MS = 2000;
 /** A longer gap between two frames adds only this much to a step's active time (ms). */
 const MAX_FRAME_GAP_MS = 1000;
+/** A face lost while hands are in view is taken as hidden by them for this long (ms). */
+export const FACE_HIDDEN_MS = 1000;
 /** Motion off the targets (face widths, within OFF_TARGET_WINDOW_MS) that earns an off-target hint. */
 const OFF_TARGET_TRAVEL = 0.45;
 const OFF_TARGET_WINDOW_MS = 1500;
@@ -146,6 +148,8 @@ export class StepEngine {
     workedAt: -Infinity,
   };
   private lastT = -Infinity;
+  /** The face last seen and fitted, and when. */
+  private lastFace: { face: FaceObservation; t: number } | null = null;
   /** Counting waits for a framed, still face (a live session's start). */
   private settling: boolean;
   private readonly framing = new FramingHold();
@@ -233,7 +237,8 @@ export class StepEngine {
       this.tally.startedAt = t;
       events.push({ type: 'step-start', t, step: this.currentStep.id });
     }
-    const faceSeen = frame.face !== null && this.space.fit(frame.face.landmarks, this.frameSize);
+    const face = this.faceOrHidden(frame);
+    const faceSeen = face !== null;
     if (faceSeen) this.hands.update(frame.hands, t, this.space);
     else this.hands.miss(t);
     const recognizer = this.recognizer;
@@ -245,17 +250,13 @@ export class StepEngine {
     }
     const judgements = recognizer.update({
       t,
-      face: faceSeen ? frame.face : null,
+      face,
       space: this.space,
       hands: this.hands,
     });
     this.record(t, judgements, events);
     if (this.phase !== 'active') return events;
-    const view = this.faceView.update(
-      t,
-      faceSeen ? frame.face : null,
-      frame.facesInView ?? (faceSeen ? 1 : 0),
-    );
+    const view = this.faceView.update(t, face, frame.facesInView ?? (faceSeen ? 1 : 0));
     if (view === 'no-face') this.feedback = 'no-face';
     else if (view === 'part-out') this.feedback = 'face-part-out';
     else if (view === 'two-faces') this.feedback = 'two-faces';
@@ -267,6 +268,23 @@ export class StepEngine {
     if (offTarget.onTargetSince !== null && t - offTarget.onTargetSince >= WORKING_MS)
       offTarget.workedAt = t;
     return events;
+  }
+
+  /**
+   * The frame's face, fitted to the face space; or, while hands are in view and the face was seen
+   * less than FACE_HIDDEN_MS ago, the face last seen: hands over the eyes or cheeks hide the face
+   * from the model, and the head moves little in that time.
+   */
+  private faceOrHidden(frame: TrackedFrame): FaceObservation | null {
+    if (frame.face !== null && this.space.fit(frame.face.landmarks, this.frameSize)) {
+      this.lastFace = { face: frame.face, t: frame.t };
+      return frame.face;
+    }
+    const last = this.lastFace;
+    // The face space keeps the last face's fit.
+    if (last && frame.hands.length > 0 && frame.t - last.t <= FACE_HIDDEN_MS) return last.face;
+    this.lastFace = null;
+    return null;
   }
 
   /**

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { FACE_VIEW_ENTER_MS } from '../../src/core/face-view';
 import type { TrackedFrame } from '../../src/core/frame';
 import type { Side } from '../../src/core/regions';
 import type { Routine } from '../../src/core/routine-schema';
 import { findRoutine, TOOL_STEPS } from '../../src/core/routines';
-import { type EngineEvent, STEP_REST_MS, StepEngine } from '../../src/core/step-engine';
+import {
+  type EngineEvent,
+  FACE_HIDDEN_MS,
+  STEP_REST_MS,
+  StepEngine,
+} from '../../src/core/step-engine';
 import {
   away,
   liftedReturn,
@@ -657,17 +663,43 @@ describe('StepEngine state and timing', () => {
     expect(chin).toEqual({ good: 0, wrongDirection: 0, other: 1 });
   });
 
-  it('follows no hand while the face is lost', () => {
-    // The face is seen once, then lost while a hand glides along where the jawline was.
+  it('follows no hand once the face has been lost for longer than hands may hide it', () => {
+    // The face is seen, then lost while a hand waits in view, and stays lost through a glide.
+    const frames = synth.render([
+      away(200),
+      away(FACE_HIDDEN_MS + 100),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
+      away(600),
+    ]);
+    const lost = frames.map((f) =>
+      f.t < 200 || f.t > (frames.at(-1)?.t ?? 0) - 100 ? f : { ...f, face: null },
+    );
+    const { events, engine } = run('jawline-glide', lost);
+    expect(strokes(events)).toEqual([]);
+    expect(engine.snapshot.tally.counts.right).toEqual(none);
+  });
+
+  it('follows hands over the face they hide for a moment, on the face last seen', () => {
+    // Hands over the eyes hide the face from the model: the glide goes on where the face was.
     const frames = synth.render([
       away(200),
       stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
       away(600),
     ]);
-    const lost = frames.map((f, i) => (i < 5 || i >= frames.length - 3 ? f : { ...f, face: null }));
-    const { events, engine } = run('jawline-glide', lost);
-    expect(strokes(events)).toEqual([]);
-    expect(engine.snapshot.tally.counts.right).toEqual(none);
+    const hidden = (from: number, ms: number) =>
+      frames.map((f) => (f.t >= from && f.t < from + ms ? { ...f, face: null } : f));
+    const brief = run('jawline-glide', hidden(400, 800));
+    expect(strokes(brief.events)).toEqual(['right:good']);
+    // Still hidden after FACE_VIEW_ENTER_MS, the face is not reported lost.
+    const whileHidden = hidden(400, 800).filter(
+      (f) => f.t < 400 + FACE_VIEW_ENTER_MS + 200,
+    );
+    expect(run('jawline-glide', whileHidden).engine.snapshot.feedback).toBe('on-target');
+    // Without hands in view a lost face is only lost, and the person is told.
+    const gone = frames
+      .filter((f) => f.t < 400 + FACE_VIEW_ENTER_MS + 200)
+      .map((f) => (f.t >= 400 ? { ...f, face: null, hands: [] } : f));
+    expect(run('jawline-glide', gone).engine.snapshot.feedback).toBe('no-face');
   });
 
   it('says a hand is ready when it is in view but neither on the target nor over the face', () => {
