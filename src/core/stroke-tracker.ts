@@ -641,11 +641,6 @@ export class StrokeTracker {
     return largest;
   }
 
-  /**
-   * Whether a movement backward went much of its way on the skin: from the first contact as near
-   * the path as the second half of the way was, with a palm as small (not still coming down), to
-   * its furthest point back.
-   */
   /** Whether the way forward went on from where the palm was first the skin's, for SKIN_GLIDE_SHARE of it. */
   private glidedForwardOnSkin(skinPalm: number, magnitude: number): boolean {
     for (let i = 0; i < this.samplesAtMax; i++) {
@@ -655,6 +650,11 @@ export class StrokeTracker {
     return false;
   }
 
+  /**
+   * Whether a movement backward went much of its way on the skin: from the first contact as near
+   * the path as the second half of the way was, with a palm as small (not still coming down), to
+   * its furthest point back.
+   */
   private glidedBackOnSkin(skinPalm: number, magnitude: number): boolean {
     const count = this.upToMin.samples;
     const middle = (this.startS + this.minS) / 2;
@@ -674,7 +674,6 @@ export class StrokeTracker {
     }
     return false;
   }
-
   private snapshot(out: {
     distance: number;
     palm: number;
@@ -760,6 +759,16 @@ export class StrokeTracker {
       closing > APPROACH_CLOSING &&
       (magnitude < this.minTravel ||
         (goesForward ? !glidedOnSkin || cameDown : !this.glidedBackOnSkin(skinPalm, magnitude)))
+    ) {
+      return null;
+    }
+    // A movement back that rises off the skin as it goes (ending well off the path, its palm grown
+    // toward the camera) is the hand lifting away after a stroke not seen (found only at its end).
+    // Its furthest point back is its start on a movement forward: this never holds there.
+    if (
+      !this.tuning.returnsOnSkin &&
+      this.distanceAtMin - this.backwardDepartDistance > APPROACH_CLOSING &&
+      palmGrowth > 1 + LIFTED_PALM_GROWTH
     ) {
       return null;
     }

@@ -563,6 +563,30 @@ describe('StrokeTracker', () => {
     expect(verdicts(attempts)).toEqual(['wrong-direction']);
   });
 
+  it('takes a movement back that rises off the skin as it goes, no stroke seen before it, for the hand lifting away', () => {
+    // Found only at the far end of a stroke it made unseen, the hand goes back: off the path
+    // (`offBy` face widths by the end) and, when `grows`, toward the camera (a quarter larger).
+    const back = (offBy: number, grows: boolean) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const samples = ramp(0.9, 0, 9).map((s, i) => ({
+        s,
+        distance: 0.02 + (offBy * i) / 8,
+        palm: grows ? 1 + Math.max(0, (i - 3) / 5) * 0.25 : 1,
+      }));
+      const attempts = feedContacts(tracker, samples, 1000, 67);
+      for (let i = 0; i < 10; i++) {
+        const attempt = tracker.update(1000 + (9 + i) * 67, 'off');
+        if (attempt) attempts.push(attempt);
+      }
+      return verdicts(attempts);
+    };
+    expect(back(0.1, true)).toEqual([]);
+    // On the skin all the way, the palm misjudged larger: a wrong-way stroke.
+    expect(back(0, true)).toEqual(['wrong-direction']);
+    // Going off the path a little with the palm as on the skin: a wrong-way stroke too.
+    expect(back(0.1, false)).toEqual(['wrong-direction']);
+  });
+
   it('takes a movement that comes down onto the skin only as it ends for the hand coming in', () => {
     // Closing in on the path the arrow's way, the palm shrinking over the second half of the way
     // (the hand going away from the camera, down to the skin): coming in, then a reversed slide.
