@@ -674,6 +674,15 @@ export class StrokeTracker {
     }
     return false;
   }
+  /** The furthest point back reached near the path: within APPROACH_CLOSING of where the way back set off. */
+  private lowestOnSkinBack(): number {
+    let lowest = this.startS;
+    for (let i = 0; i < this.upToMin.samples; i++)
+      if ((this.trailDistance[i] ?? Infinity) <= this.backwardDepartDistance + APPROACH_CLOSING)
+        lowest = Math.min(lowest, this.trailS[i] ?? lowest);
+    return lowest;
+  }
+
   private snapshot(out: {
     distance: number;
     palm: number;
@@ -801,6 +810,9 @@ export class StrokeTracker {
       // A short backward slide is repositioning, not an attempt (only what was seen counts
       // against the person).
       if (magnitude < this.minTravel) return null;
+      // Only the way gone on the skin counts: a short slide back that then rises off the path is
+      // the hand going away.
+      if (this.startS - this.lowestOnSkinBack() < this.minTravel) return null;
       verdict = 'wrong-direction';
     } else if (travel < this.minTravel) {
       // Only a real try, seen from start to end, earns the hint; a shorter slide or a piece cut

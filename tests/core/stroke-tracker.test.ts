@@ -587,6 +587,27 @@ describe('StrokeTracker', () => {
     expect(back(0.1, false)).toEqual(['wrong-direction']);
   });
 
+  it('judges a way back by how far it went on the skin, not where it rose off to', () => {
+    // A brisk stroke, then at once back down the path in three frames, the last `lastOffBy` face
+    // widths off the path: the hand sliding a little as it lifts away, its palm not yet grown.
+    const strokeThenBack = (lastOffBy: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const samples = [
+        ...ramp(0, 0.8, 9).map((s) => ({ s, distance: 0.015 })),
+        { s: 0.5, distance: 0.015 },
+        { s: 0.25, distance: lastOffBy },
+      ];
+      const attempts = feedContacts(tracker, samples, 1000, 67);
+      for (let i = 0; i < 10; i++) {
+        const attempt = tracker.update(1000 + (samples.length + i) * 67, 'off');
+        if (attempt) attempts.push(attempt);
+      }
+      return verdicts(attempts);
+    };
+    expect(strokeThenBack(0.08)).toEqual(['good']);
+    expect(strokeThenBack(0.02)).toEqual(['good', 'wrong-direction']);
+  });
+
   it('takes a movement that comes down onto the skin only as it ends for the hand coming in', () => {
     // Closing in on the path the arrow's way, the palm shrinking over the second half of the way
     // (the hand going away from the camera, down to the skin): coming in, then a reversed slide.
