@@ -674,13 +674,21 @@ export class StrokeTracker {
     }
     return false;
   }
-  /** The furthest point back reached near the path: within APPROACH_CLOSING of where the way back set off. */
-  private lowestOnSkinBack(): number {
-    let lowest = this.startS;
-    for (let i = 0; i < this.upToMin.samples; i++)
-      if ((this.trailDistance[i] ?? Infinity) <= this.backwardDepartDistance + APPROACH_CLOSING)
-        lowest = Math.min(lowest, this.trailS[i] ?? lowest);
-    return lowest;
+  /**
+   * How far the movement went its way near the path, within APPROACH_CLOSING of the distance from
+   * it where it set off: the way gone on the skin, not through the air as the hand rises.
+   */
+  private wayOnSkin(forward: boolean): number {
+    const count = forward ? this.samplesAtMax : this.upToMin.samples;
+    const limit =
+      (forward ? this.forwardDepartDistance : this.backwardDepartDistance) + APPROACH_CLOSING;
+    let furthest = this.startS;
+    for (let i = 0; i < count; i++) {
+      if ((this.trailDistance[i] ?? Infinity) > limit) continue;
+      const s = this.trailS[i] ?? furthest;
+      furthest = forward ? Math.max(furthest, s) : Math.min(furthest, s);
+    }
+    return Math.abs(furthest - this.startS);
   }
 
   private snapshot(out: {
@@ -812,8 +820,17 @@ export class StrokeTracker {
       if (magnitude < this.minTravel) return null;
       // Only the way gone on the skin counts: a short slide back that then rises off the path is
       // the hand going away.
-      if (this.startS - this.lowestOnSkinBack() < this.minTravel) return null;
+      if (this.wayOnSkin(false) < this.minTravel) return null;
       verdict = 'wrong-direction';
+    } else if (
+      !this.tuning.returnsOnSkin &&
+      travel >= this.minTravel &&
+      palmGrowth > 1 + RETURN_PALM_GROWTH &&
+      this.wayOnSkin(true) + unseenEnds < this.minTravel
+    ) {
+      // So for a stroke the arrow's way: a hand that rises off the path as it goes on (its palm
+      // growing toward the camera) is lifting away, its stroke (if any) gone the other way unseen.
+      return null;
     } else if (travel < this.minTravel) {
       // Only a real try, seen from start to end, earns the hint; a shorter slide or a piece cut
       // off by lost tracking is no stroke at all.

@@ -608,6 +608,29 @@ describe('StrokeTracker', () => {
     expect(strokeThenBack(0.02)).toEqual(['good', 'wrong-direction']);
   });
 
+  it('gives no good verdict to a hand that rises off the path as it goes the arrow’s way', () => {
+    // A little way on the skin, then on up the path as it leaves it (`offBy` face widths by the
+    // end), its palm growing by `grows` toward the camera: the hand going back in the air to start
+    // a stroke the wrong way.
+    const onUp = (offBy: number, grows: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const samples = [0.3, 0.22, 0.15, ...ramp(0.25, 0.92, 9)].map((s, i) => {
+        const risen = Math.max(0, i - 3) / 8;
+        return { s, distance: 0.01 + offBy * risen, palm: 1 + grows * risen };
+      });
+      const attempts = feedContacts(tracker, samples, 1000, 67);
+      for (let i = 0; i < 10; i++) {
+        const attempt = tracker.update(1000 + (samples.length + i) * 67, 'off');
+        if (attempt) attempts.push(attempt);
+      }
+      return verdicts(attempts);
+    };
+    expect(onUp(0.13, 0.3)).toEqual([]);
+    expect(onUp(0, 0)).toEqual(['good']);
+    // Drifting off the path with the palm as on the skin (the head turning): still on the skin.
+    expect(onUp(0.13, 0)).toEqual(['good']);
+  });
+
   it('takes a movement that comes down onto the skin only as it ends for the hand coming in', () => {
     // Closing in on the path the arrow's way, the palm shrinking over the second half of the way
     // (the hand going away from the camera, down to the skin): coming in, then a reversed slide.

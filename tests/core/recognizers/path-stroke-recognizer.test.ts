@@ -266,6 +266,19 @@ describe('PathStrokeRecognizer', () => {
     expectReversedLiveRuns('smile-lines-reversed-open-slow-head', 9);
   });
 
+  it('counts no good for a hand rising off the path as it goes back for the next walk, as tracked live', () => {
+    // Both open hands walk out from the nose, the wrong way, with the head moving. Once the hand
+    // on the person's right was seen only at the end of its walk, and went back up the path in the
+    // air (0.07 to 0.14 face widths off it, the palm growing) for the next.
+    const trace = readTraceFile('live/laugh-line-walk-reversed-open-both-head.trace.json.gz');
+    const engine = new StepEngine(routine('facegym-daily'), trace, 'laugh-line-walk');
+    const verdicts = trace.frames
+      .flatMap((f) => engine.update(f))
+      .flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
+    expect(verdicts.filter((v) => v === 'good')).toEqual([]);
+    expect(verdicts.filter((v) => v === 'wrong-direction').length).toBeGreaterThanOrEqual(8);
+  });
+
   it('needs a pinch on the brow, and a hold at the cheekbone', () => {
     const brow = synth.render([
       away(300),
