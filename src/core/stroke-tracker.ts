@@ -641,13 +641,21 @@ export class StrokeTracker {
     return largest;
   }
 
-  /** Whether the way forward went on from where the palm was first the skin's, for SKIN_GLIDE_SHARE of it. */
+  /**
+   * Whether the way forward went SKIN_GLIDE_SHARE of its length with the palm the skin's: from
+   * where the palm first was, to the furthest point it reached still so (not growing as the hand
+   * rises off the skin).
+   */
   private glidedForwardOnSkin(skinPalm: number, magnitude: number): boolean {
+    let from: number | null = null;
+    let furthest = -Infinity;
     for (let i = 0; i < this.samplesAtMax; i++) {
-      if ((this.trailPalm[i] ?? Infinity) <= skinPalm * (1 + RETURN_PALM_GROWTH))
-        return this.maxS - (this.trailS[i] ?? this.maxS) >= SKIN_GLIDE_SHARE * magnitude;
+      if ((this.trailPalm[i] ?? Infinity) > skinPalm * (1 + RETURN_PALM_GROWTH)) continue;
+      const s = this.trailS[i] ?? 0;
+      from ??= s;
+      furthest = Math.max(furthest, s);
     }
-    return false;
+    return from !== null && furthest - from >= SKIN_GLIDE_SHARE * magnitude;
   }
 
   /**

@@ -631,6 +631,37 @@ describe('StrokeTracker', () => {
     expect(onUp(0.13, 0)).toEqual(['good']);
   });
 
+  it('after a wrong-way stroke, counts no good for a way forward whose palm grows as it goes', () => {
+    // A wrong-way stroke, the hand away for 2 s, then up the path with its palm growing by `grows`
+    // (the hand rising off the skin as it goes back for the next wrong-way stroke), near the path.
+    const wrongThenUp = (grows: number) => {
+      const tracker = new StrokeTracker(STROKE_TUNING.glide);
+      const attempts = feedContacts(
+        tracker,
+        ramp(0.9, 0.05, 10).map((s) => ({ s, distance: 0.005 })),
+        1000,
+        67,
+      );
+      for (let i = 0; i < 30; i++) {
+        const attempt = tracker.update(1000 + (10 + i) * 67, 'off');
+        if (attempt) attempts.push(attempt);
+      }
+      const up = ramp(0.1, 0.95, 8).map((s, i) => ({
+        s,
+        distance: 0.01,
+        palm: 1 + (grows * i) / 7,
+      }));
+      attempts.push(...feedContacts(tracker, up, 1000 + 40 * 67, 67));
+      for (let i = 0; i < 10; i++) {
+        const attempt = tracker.update(1000 + (48 + i) * 67, 'off');
+        if (attempt) attempts.push(attempt);
+      }
+      return verdicts(attempts);
+    };
+    expect(wrongThenUp(0.25)).toEqual(['wrong-direction']);
+    expect(wrongThenUp(0)).toEqual(['wrong-direction', 'good']);
+  });
+
   it('takes a movement that comes down onto the skin only as it ends for the hand coming in', () => {
     // Closing in on the path the arrow's way, the palm shrinking over the second half of the way
     // (the hand going away from the camera, down to the skin): coming in, then a reversed slide.

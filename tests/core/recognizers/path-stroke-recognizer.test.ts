@@ -279,6 +279,18 @@ describe('PathStrokeRecognizer', () => {
     expect(verdicts.filter((v) => v === 'wrong-direction').length).toBeGreaterThanOrEqual(8);
   });
 
+  it('counts no good for a hand going back up the jaw as it rises off the skin, as tracked live', () => {
+    // Both open hands glide along the jaw the wrong way, with the head moving. Once a hand went
+    // back up the jaw toward the ear near the path, its palm growing by a third as it rose.
+    const trace = readTraceFile('live/jawline-glide-reversed-open-head.trace.json.gz');
+    const engine = new StepEngine(routine('facegym-daily'), trace, 'jawline-glide');
+    const verdicts = trace.frames
+      .flatMap((f) => engine.update(f))
+      .flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
+    expect(verdicts.filter((v) => v === 'good')).toEqual([]);
+    expect(verdicts.filter((v) => v === 'wrong-direction').length).toBeGreaterThanOrEqual(11);
+  });
+
   it('needs a pinch on the brow, and a hold at the cheekbone', () => {
     const brow = synth.render([
       away(300),
