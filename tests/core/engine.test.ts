@@ -691,9 +691,7 @@ describe('StepEngine state and timing', () => {
     const brief = run('jawline-glide', hidden(400, 800));
     expect(strokes(brief.events)).toEqual(['right:good']);
     // Still hidden after FACE_VIEW_ENTER_MS, the face is not reported lost.
-    const whileHidden = hidden(400, 800).filter(
-      (f) => f.t < 400 + FACE_VIEW_ENTER_MS + 200,
-    );
+    const whileHidden = hidden(400, 800).filter((f) => f.t < 400 + FACE_VIEW_ENTER_MS + 200);
     expect(run('jawline-glide', whileHidden).engine.snapshot.feedback).toBe('on-target');
     // Without hands in view a lost face is only lost, and the person is told.
     const gone = frames
