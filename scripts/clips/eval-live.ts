@@ -46,6 +46,8 @@ export interface EvalOptions {
   readonly cpuThrottle?: number;
   /** How long the clip's first frame is held before it plays (ms; {@link LIVE_LEAD_MS} if not said). */
   readonly leadMs?: number;
+  /** The camera's frame rate, each clip frame repeated to make it up (the clip's own if not said). */
+  readonly cameraFps?: number;
 }
 
 /** Time after the pass during which results still count: the clip's last seconds hold no hand. */
@@ -62,7 +64,7 @@ const CHECK_MARGIN_MS = 500;
 export const LIVE_LEAD_MS = 10_000;
 
 /** The .y4m for Chromium's fake camera: uncompressed, so made when needed and removed after. */
-function makeY4m(plan: ClipPlan, mjpeg: string, leadMs: number): string {
+function makeY4m(plan: ClipPlan, mjpeg: string, leadMs: number, cameraFps?: number): string {
   const out = join(ensureOutDir('live'), `${plan.name}.y4m`);
   execFileSync('ffmpeg', [
     '-loglevel',
@@ -73,7 +75,7 @@ function makeY4m(plan: ClipPlan, mjpeg: string, leadMs: number): string {
     '-i',
     mjpeg,
     '-vf',
-    `tpad=start_duration=${leadMs / 1000}:start_mode=clone`,
+    `tpad=start_duration=${leadMs / 1000}:start_mode=clone${cameraFps ? `,fps=${cameraFps}` : ''}`,
     '-pix_fmt',
     'yuv420p',
     '-f',
@@ -90,7 +92,7 @@ export async function evalClip(
   options: EvalOptions = {},
 ): Promise<LiveResult> {
   const leadMs = options.leadMs ?? LIVE_LEAD_MS;
-  const y4m = makeY4m(plan, await buildClip(plan), leadMs);
+  const y4m = makeY4m(plan, await buildClip(plan), leadMs, options.cameraFps);
   const session = await openApp(appUrl, plan.link, y4m);
   try {
     if (options.cpuThrottle) {

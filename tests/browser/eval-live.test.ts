@@ -31,8 +31,15 @@ describe('tracking that adapts to a slow device', () => {
     const [plan] = readPlans().filter((p) => p.name === 'jawline-glide-correct-open');
     if (!plan) throw new Error('the jawline-glide-correct-open plan is missing');
     // A slow device loads the models slowly too: the first frame is held longer, so that the pass
-    // counted is the first, not one that begins after the step is already done.
-    const result = await evalClip(inject('appUrl'), plan, { cpuThrottle: 4, leadMs: 15_000 });
+    // counted is the first, not one that begins after the step is already done. The camera sends
+    // 30 frames a second (each clip frame twice), so that 20 are wanted: NOTE: Chromium's CPU
+    // throttling slows the page's main thread, not the inference workers, and on a quiet day this
+    // machine tracks a 15 fps camera at 13-14 fps even throttled, where nothing need adapt.
+    const result = await evalClip(inject('appUrl'), plan, {
+      cpuThrottle: 4,
+      leadMs: 15_000,
+      cameraFps: 30,
+    });
     console.log(formatResult(result));
     expect(result.lowestQuality).toBeGreaterThan(0);
     // The overlay drew at a lower pixel ratio than its best here (1: WebGL runs in software).
