@@ -682,6 +682,7 @@ export class StrokeTracker {
     }
     return false;
   }
+
   /**
    * How far the movement went its way near the path, within APPROACH_CLOSING of the distance from
    * it where it set off: the way gone on the skin, not through the air as the hand rises.

@@ -230,24 +230,33 @@ describe('PathStrokeRecognizer', () => {
   });
 
   /**
-   * Plays both live runs of a reversed smile-line clip through the engine: no good verdict, and at
-   * least `wrongWays` wrong-way ones in each.
+   * Plays a live trace of reversed strokes through the engine at its step: no good verdict, and at
+   * least `wrongWays` wrong-way ones.
    */
+  const expectReversedLiveTrace = (
+    file: string,
+    routineId: string,
+    step: string,
+    wrongWays: number,
+  ) => {
+    const trace = readTraceFile(`live/${file}.trace.json.gz`);
+    const engine = new StepEngine(routine(routineId), trace, step);
+    const verdicts = trace.frames
+      .flatMap((f) => engine.update(f))
+      .flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
+    expect(
+      verdicts.filter((v) => v === 'good'),
+      file,
+    ).toEqual([]);
+    expect(verdicts.filter((v) => v === 'wrong-direction').length, file).toBeGreaterThanOrEqual(
+      wrongWays,
+    );
+  };
+
+  /** Both live runs of a reversed smile-line clip, as {@link expectReversedLiveTrace}. */
   const expectReversedLiveRuns = (clip: string, wrongWays: number) => {
-    for (const run of [1, 2]) {
-      const trace = readTraceFile(`live/${clip}-run${run}.trace.json.gz`);
-      const engine = new StepEngine(routine('anma'), trace, 'smile-lines');
-      const verdicts = trace.frames
-        .flatMap((f) => engine.update(f))
-        .flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
-      expect(
-        verdicts.filter((v) => v === 'good'),
-        `run ${run}`,
-      ).toEqual([]);
-      expect(verdicts.filter((v) => v === 'wrong-direction').length).toBeGreaterThanOrEqual(
-        wrongWays,
-      );
-    }
+    for (const run of [1, 2])
+      expectReversedLiveTrace(`${clip}-run${run}`, 'anma', 'smile-lines', wrongWays);
   };
 
   it('counts no lifted return good after wrong-way strokes lost from view, as tracked live', () => {
@@ -270,25 +279,23 @@ describe('PathStrokeRecognizer', () => {
     // Both open hands walk out from the nose, the wrong way, with the head moving. Once the hand
     // on the person's right was seen only at the end of its walk, and went back up the path in the
     // air (0.07 to 0.14 face widths off it, the palm growing) for the next.
-    const trace = readTraceFile('live/laugh-line-walk-reversed-open-both-head.trace.json.gz');
-    const engine = new StepEngine(routine('facegym-daily'), trace, 'laugh-line-walk');
-    const verdicts = trace.frames
-      .flatMap((f) => engine.update(f))
-      .flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
-    expect(verdicts.filter((v) => v === 'good')).toEqual([]);
-    expect(verdicts.filter((v) => v === 'wrong-direction').length).toBeGreaterThanOrEqual(8);
+    expectReversedLiveTrace(
+      'laugh-line-walk-reversed-open-both-head',
+      'facegym-daily',
+      'laugh-line-walk',
+      8,
+    );
   });
 
   it('counts no good for a hand going back up the jaw as it rises off the skin, as tracked live', () => {
     // Both open hands glide along the jaw the wrong way, with the head moving. Once a hand went
     // back up the jaw toward the ear near the path, its palm growing by a third as it rose.
-    const trace = readTraceFile('live/jawline-glide-reversed-open-head.trace.json.gz');
-    const engine = new StepEngine(routine('facegym-daily'), trace, 'jawline-glide');
-    const verdicts = trace.frames
-      .flatMap((f) => engine.update(f))
-      .flatMap((e) => (e.type === 'stroke' ? [e.verdict] : []));
-    expect(verdicts.filter((v) => v === 'good')).toEqual([]);
-    expect(verdicts.filter((v) => v === 'wrong-direction').length).toBeGreaterThanOrEqual(11);
+    expectReversedLiveTrace(
+      'jawline-glide-reversed-open-head',
+      'facegym-daily',
+      'jawline-glide',
+      11,
+    );
   });
 
   it('needs a pinch on the brow, and a hold at the cheekbone', () => {
