@@ -10,6 +10,7 @@ import { build, preview } from 'vite';
 import { SETTLE_MS } from '../../src/core/framing.ts';
 import type { StrokeOverlay } from '../../src/overlay/stroke-overlay.ts';
 import { openApp } from '../../tests/browser/app-session.ts';
+import { RendererThrottle } from '../../tests/browser/cpu-throttle.ts';
 import { chromiumCpuSeconds, cpuSince } from '../../tests/browser/process-cpu.ts';
 import { buildClip } from './make-clips.ts';
 import { type ClipPlan, LEAD_MS, readPlans, SHORT_SET } from './plan.ts';
@@ -42,12 +43,10 @@ export interface LiveResult {
 
 /** How to run a clip. */
 export interface EvalOptions {
-  /** Slows the page's main thread this many times (Chromium's CPU throttling), as a slow device. */
+  /** Slows the page this many times, workers included (see {@link RendererThrottle}), as a slow device. */
   readonly cpuThrottle?: number;
   /** How long the clip's first frame is held before it plays (ms; {@link LIVE_LEAD_MS} if not said). */
   readonly leadMs?: number;
-  /** The camera's frame rate, each clip frame repeated to make it up (the clip's own if not said). */
-  readonly cameraFps?: number;
 }
 
 /** Time after the pass during which results still count: the clip's last seconds hold no hand. */
@@ -64,7 +63,7 @@ const CHECK_MARGIN_MS = 500;
 export const LIVE_LEAD_MS = 10_000;
 
 /** The .y4m for Chromium's fake camera: uncompressed, so made when needed and removed after. */
-function makeY4m(plan: ClipPlan, mjpeg: string, leadMs: number, cameraFps?: number): string {
+function makeY4m(plan: ClipPlan, mjpeg: string, leadMs: number): string {
   const out = join(ensureOutDir('live'), `${plan.name}.y4m`);
   execFileSync('ffmpeg', [
     '-loglevel',
@@ -75,7 +74,7 @@ function makeY4m(plan: ClipPlan, mjpeg: string, leadMs: number, cameraFps?: numb
     '-i',
     mjpeg,
     '-vf',
-    `tpad=start_duration=${leadMs / 1000}:start_mode=clone${cameraFps ? `,fps=${cameraFps}` : ''}`,
+    `tpad=start_duration=${leadMs / 1000}:start_mode=clone`,
     '-pix_fmt',
     'yuv420p',
     '-f',
@@ -92,12 +91,13 @@ export async function evalClip(
   options: EvalOptions = {},
 ): Promise<LiveResult> {
   const leadMs = options.leadMs ?? LIVE_LEAD_MS;
-  const y4m = makeY4m(plan, await buildClip(plan), leadMs, options.cameraFps);
+  const y4m = makeY4m(plan, await buildClip(plan), leadMs);
   const session = await openApp(appUrl, plan.link, y4m);
+  let throttle: RendererThrottle | undefined;
   try {
     if (options.cpuThrottle) {
-      const cdp = await session.page.context().newCDPSession(session.page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottle });
+      throttle = new RendererThrottle(session.context, options.cpuThrottle);
+      throttle.start();
     }
     // The fake camera starts its file when the app opens the camera: that is time 0 of the pass.
     const deadline = Date.now() + 30_000;
@@ -198,6 +198,7 @@ export async function evalClip(
       lowestPixelRatio,
     };
   } finally {
+    throttle?.stop();
     await session.close();
     rmSync(y4m, { force: true });
   }

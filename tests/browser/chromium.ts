@@ -44,7 +44,8 @@ export async function launchChromium(
     if (!arg.startsWith('!')) args.push(arg);
     else if (args.includes(arg.slice(1))) args.splice(args.indexOf(arg.slice(1)), 1);
   }
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'massage-coach-')), {
+  const profileDir = mkdtempSync(join(tmpdir(), 'massage-coach-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium(),
     headless: true,
     args,
@@ -52,4 +53,15 @@ export async function launchChromium(
     // NOTE: requests a service worker answers never reach page.route, which the fault tests need.
     serviceWorkers,
   });
+  profileDirs.set(context, profileDir);
+  return context;
+}
+
+const profileDirs = new WeakMap<BrowserContext, string>();
+
+/** The profile folder a context from {@link launchChromium} runs in, which names its browser process. */
+export function profileDirOf(context: BrowserContext): string {
+  const dir = profileDirs.get(context);
+  if (!dir) throw new Error('this browser context was not launched by launchChromium');
+  return dir;
 }

@@ -38,7 +38,6 @@ describe('tracking that adapts to a slow device', () => {
     const result = await evalClip(inject('appUrl'), plan, {
       cpuThrottle: 4,
       leadMs: 15_000,
-      cameraFps: 30,
     });
     console.log(formatResult(result));
     expect(result.lowestQuality).toBeGreaterThan(0);
