@@ -19,6 +19,8 @@ import { ensureOutDir } from './sources.ts';
 export interface LiveResult {
   name: string;
   expect: ClipPlan['expect'];
+  /** Made after the rules, never tuned on (see ClipPlan.heldOut). */
+  heldOut: boolean;
   strokes: number;
   good: number;
   wrong: number;
@@ -182,6 +184,7 @@ export async function evalClip(
     return {
       name: plan.name,
       expect: plan.expect,
+      heldOut: plan.heldOut === true,
       strokes: plan.strokes.length,
       good: strokes.filter((e) => e.detail.verdict === 'good').length,
       wrong: strokes.filter((e) => e.detail.verdict === 'wrong-direction').length,
@@ -235,11 +238,17 @@ export function meetsExpectation(r: LiveResult): boolean {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { short: { type: 'boolean' }, only: { type: 'string' } },
+    options: {
+      short: { type: 'boolean' },
+      only: { type: 'string' },
+      'held-out': { type: 'boolean' },
+    },
   });
   const short = values.short || process.env.EVAL_LIVE_SHORT === '1';
   const only = values.only?.split(',') ?? (short ? SHORT_SET : undefined);
-  const plans = readPlans().filter((p) => !only || only.includes(p.name));
+  const plans = readPlans()
+    .filter((p) => !only || only.includes(p.name))
+    .filter((p) => !values['held-out'] || p.heldOut);
   await build({ logLevel: 'warn' });
   const server = await preview({ logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
   const url = server.resolvedUrls?.local[0] ?? '';
@@ -257,11 +266,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const otherTotal: Record<string, number> = {};
   for (const r of results)
     for (const [k, v] of Object.entries(r.other)) otherTotal[k] = (otherTotal[k] ?? 0) + v;
-  for (const expect of ['correct', 'reversed'] as const) {
-    const rs = results.filter((r) => r.expect === expect);
+  for (const [set, expect] of [
+    ['', 'correct'],
+    ['', 'reversed'],
+    ['held-out ', 'correct'],
+    ['held-out ', 'reversed'],
+  ] as const) {
+    const rs = results.filter((r) => r.expect === expect && r.heldOut === (set !== ''));
     if (!rs.length) continue;
     console.log(
-      `total ${expect}: ${rs.length} clips, strokes ${sum((r) => r.strokes, rs)}, good ${sum((r) => r.good, rs)}, wrong-direction ${sum((r) => r.wrong, rs)}, other ${sum((r) => Object.values(r.other).reduce((a, b) => a + b, 0), rs)}, completed ${rs.filter((r) => r.completed).length}/${rs.length}, as expected ${rs.filter(meetsExpectation).length}/${rs.length}`,
+      `total ${set}${expect}: ${rs.length} clips, strokes ${sum((r) => r.strokes, rs)}, good ${sum((r) => r.good, rs)}, wrong-direction ${sum((r) => r.wrong, rs)}, other ${sum((r) => Object.values(r.other).reduce((a, b) => a + b, 0), rs)}, completed ${rs.filter((r) => r.completed).length}/${rs.length}, as expected ${rs.filter(meetsExpectation).length}/${rs.length}`,
     );
   }
   console.log(

@@ -55,6 +55,11 @@ export interface ClipPlan {
   headMotion: HeadMotion | null;
   /** How far the fingers lean from upright toward the midline (degrees); else 26, or 14 on the midline. */
   fingerTiltDeg?: number;
+  /**
+   * Made after the engine's rules, to measure them on clips they were not tuned on: no rule may be
+   * changed to suit one of these, and they are not recorded into the corpus.
+   */
+  heldOut?: boolean;
   strokes: PlannedStroke[];
 }
 

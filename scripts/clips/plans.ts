@@ -42,6 +42,7 @@ interface Spec {
   turns?: number;
   head?: boolean;
   fingerTiltDeg?: number;
+  heldOut?: boolean;
 }
 
 const effectorOf = (hand: HandKind): PlannedStroke['effector'] =>
@@ -124,6 +125,7 @@ function plan(spec: Spec): ClipPlan {
     expect: spec.expect,
     headMotion: spec.head ? { rotateDeg: 10, scale: 0.08, shiftPx: 18, periodMs: 7000 } : null,
     ...(spec.fingerTiltDeg ? { fingerTiltDeg: spec.fingerTiltDeg } : {}),
+    ...(spec.heldOut ? { heldOut: true } : {}),
     strokes,
   };
 }
@@ -705,9 +707,151 @@ const SPECS: Spec[] = [
   },
 ];
 
+/**
+ * Made on 4 Dec 2026, after the rules of that day, from combinations of face, hand, speed, frame
+ * rate and head motion that no clip above uses: a measure of the engine on clips it was not tuned
+ * on (see ClipPlan.heldOut).
+ */
+const HELD_OUT_SPECS: Spec[] = [
+  {
+    name: 'jawline-glide-correct-open-both-slow',
+    note: 'both open hands glide slowly (1.5 s) from the chin out to the ears, 6 per side at once, camera at 12 fps',
+    routine: daily,
+    step: 'jawline-glide',
+    face: 'bg-face',
+    expect: 'correct',
+    hand: 'open',
+    sides: 'both',
+    perSide: 6,
+    strokeMs: 1500,
+    ...glide,
+    fps: 12,
+  },
+  {
+    name: 'jawline-glide-reversed-fist-both-head',
+    note: 'both fists glide their knuckles from the ears in to the chin, 6 per side at once, head moving',
+    routine: daily,
+    step: 'jawline-glide',
+    face: 'gesture-face',
+    expect: 'reversed',
+    hand: 'fist',
+    sides: 'both',
+    perSide: 6,
+    strokeMs: 1000,
+    head: true,
+    ...glide,
+  },
+  {
+    name: 'smile-lines-correct-open-both-head',
+    note: 'both open hands glide from the mouth corners up to the sides of the nose, 6 per side at once, head moving',
+    routine: 'anma',
+    step: 'smile-lines',
+    face: 'gesture-face',
+    expect: 'correct',
+    hand: 'open',
+    sides: 'both',
+    perSide: 6,
+    strokeMs: 1100,
+    head: true,
+    ...glide,
+  },
+  {
+    name: 'smile-lines-reversed-open-both-fast',
+    note: 'both open hands glide briskly (0.7 s) from the sides of the nose down to the mouth corners, 6 per side at once',
+    routine: 'anma',
+    step: 'smile-lines',
+    face: 'bg-face',
+    expect: 'reversed',
+    hand: 'open',
+    sides: 'both',
+    perSide: 6,
+    strokeMs: 700,
+    ...glide,
+  },
+  {
+    name: 'cheek-circles-correct-open-12fps',
+    note: 'one open hand circles on the cheek, 3 turns per contact, 6 turns per side, camera at 12 fps',
+    routine: 'anma',
+    step: 'cheek-circles',
+    face: 'bg-face',
+    expect: 'correct',
+    hand: 'open',
+    sides: 'one-at-a-time',
+    perSide: 6,
+    ...circle,
+    fps: 12,
+  },
+  {
+    name: 'gua-sha-cheeks-reversed-fist-fast',
+    note: 'one fist glides its knuckles briskly (0.9 s) from the ear in to beside the nose, 7 per side',
+    routine: 'extended',
+    step: 'gua-sha-cheeks',
+    link: '/?session=extended&step=gua-sha-cheeks',
+    face: 'bg-face',
+    expect: 'reversed',
+    hand: 'fist',
+    sides: 'one-at-a-time',
+    perSide: 7,
+    strokeMs: 900,
+    ...glide,
+  },
+  {
+    name: 'jaw-to-cheekbone-correct-fist-fast-20fps',
+    note: 'one fist glides its knuckles briskly (0.8 s) from mid-jaw up to the cheekbone and presses 0.6 s, 5 per side, camera at 20 fps',
+    routine: 'anma',
+    step: 'jaw-to-cheekbone',
+    face: 'gesture-face',
+    expect: 'correct',
+    hand: 'fist',
+    sides: 'one-at-a-time',
+    perSide: 5,
+    strokeMs: 800,
+    holdMs: 600,
+    ...glide,
+    fps: 20,
+  },
+  {
+    name: 'laugh-line-walk-correct-open-both-fast',
+    note: 'both open hands walk outward from beside the nose in 4 quick hops (1.8 s), 5 walks per side at once',
+    routine: daily,
+    step: 'laugh-line-walk',
+    face: 'gesture-face',
+    fps: 15,
+    expect: 'correct',
+    hand: 'open',
+    motion: 'walk',
+    sides: 'both',
+    perSide: 5,
+    strokeMs: 1800,
+    hops: 4,
+  },
+  {
+    name: 'chin-flicks-correct-open-fast-head',
+    note: 'open hands take turns flicking up over the chin in a quarter second, fingers across it from the side, 12 flicks, head moving',
+    face: 'gesture-face',
+    expect: 'correct',
+    strokeMs: 250,
+    head: true,
+    ...chinFlicks,
+  },
+  {
+    name: 'eye-circles-correct-open-head',
+    note: 'one open hand circles on the bone around the eye, up beside the nose and out under the brow, 5 turns per side, head moving',
+    routine: 'anma',
+    step: 'eye-circles',
+    face: 'business',
+    expect: 'correct',
+    hand: 'open',
+    sides: 'one-at-a-time',
+    perSide: 5,
+    head: true,
+    ...circle,
+  },
+].map((spec) => ({ ...spec, heldOut: true }) as Spec);
+
 mkdirSync(plansDir, { recursive: true });
 for (const f of readdirSync(plansDir)) rmSync(join(plansDir, f));
-for (const spec of SPECS) {
+for (const spec of [...SPECS, ...HELD_OUT_SPECS]) {
   const p = plan(spec);
   writeFileSync(join(plansDir, `${p.name}.json`), `${JSON.stringify(p, null, 2)}\n`);
   console.log(`${p.name}: ${p.strokes.length} strokes, ${(p.durationMs / 1000).toFixed(1)} s`);
