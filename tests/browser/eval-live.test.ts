@@ -31,20 +31,13 @@ describe('tracking that adapts to a slow device', () => {
     const [plan] = readPlans().filter((p) => p.name === 'jawline-glide-correct-open');
     if (!plan) throw new Error('the jawline-glide-correct-open plan is missing');
     // A slow device loads the models slowly too: the first frame is held longer, so that the pass
-    // counted is the first, not one that begins after the step is already done. The camera sends
-    // 30 frames a second (each clip frame twice), so that 20 are wanted: NOTE: Chromium's CPU
-    // throttling slows the page's main thread, not the inference workers, and on a quiet day this
-    // machine tracks a 15 fps camera at 13-14 fps even throttled, where nothing need adapt.
-    const result = await evalClip(inject('appUrl'), plan, {
-      cpuThrottle: 4,
-      leadMs: 15_000,
-    });
+    // counted is the first, not one that begins after the step is already done.
+    const result = await evalClip(inject('appUrl'), plan, { cpuThrottle: 4, leadMs: 15_000 });
     console.log(formatResult(result));
-    expect(result.lowestQuality).toBeGreaterThan(0);
-    // The overlay never drew above the lowered level's pixel ratio. Level 1 caps it at 1, which
-    // software WebGL already uses here, so whether it drops below 1 depends on reaching level 2:
-    // level 1 in one CI run, level 2 in another.
-    expect(result.lowestPixelRatio).toBeLessThanOrEqual(1);
+    // Four times slower, this machine tracks about 4 frames a second of the 15 wanted: the face
+    // rate, the overlay's rate and then its pixel ratio come down (level 2 and below).
+    expect(result.lowestQuality).toBeGreaterThanOrEqual(2);
+    expect(result.lowestPixelRatio).toBeLessThan(1);
     expect(result.good).toBeGreaterThanOrEqual(result.strokes / 2);
     expect(result.wrong).toBe(0);
   }, 300_000);
