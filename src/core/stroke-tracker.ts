@@ -825,10 +825,8 @@ export class StrokeTracker {
     let verdict: StrokeVerdict;
     if (direction < 0) {
       // A short backward slide is repositioning, not an attempt (only what was seen counts
-      // against the person).
-      if (magnitude < this.minTravel) return null;
-      // Only the way gone on the skin counts: a short slide back that then rises off the path is
-      // the hand going away.
+      // against the person); and only the way gone on the skin counts: a short slide back that
+      // then rises off the path is the hand going away.
       if (this.wayOnSkin(false) < this.minTravel) return null;
       verdict = 'wrong-direction';
     } else if (

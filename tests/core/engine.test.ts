@@ -677,6 +677,20 @@ describe('StepEngine state and timing', () => {
     const { events, engine } = run('jawline-glide', lost);
     expect(strokes(events)).toEqual([]);
     expect(engine.snapshot.tally.counts.right).toEqual(none);
+    // The same with the hand resting in view at the start of the path all the while: hands hide
+    // a face for a moment, not for good.
+    const resting = synth.render([
+      away(200),
+      stroke('jawline-outward', 'right', 0.05, 0.05, FACE_HIDDEN_MS + 100),
+      stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
+      away(600),
+    ]);
+    const restingLost = resting.map((f) =>
+      f.t < 200 || f.t > (resting.at(-1)?.t ?? 0) - 100 ? f : { ...f, face: null },
+    );
+    expect(strokes(run('jawline-glide', restingLost).events)).toEqual([]);
+    // Seen, the face makes that glide a stroke: the test above can fail.
+    expect(strokes(run('jawline-glide', resting).events)).toEqual(['right:good']);
   });
 
   it('follows hands over the face they hide for a moment, on the face last seen', () => {

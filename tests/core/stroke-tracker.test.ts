@@ -631,6 +631,29 @@ describe('StrokeTracker', () => {
     expect(onUp(0.13, 0)).toEqual(['good']);
   });
 
+  it('still counts a flick that leaves the skin as it ends, and calls a short slide rising as it goes too short', () => {
+    // Up the path in six frames, rising off it (`offBy` face widths by the end) with the palm
+    // growing by a third toward the camera, going `to` of the way, then away.
+    const rising = (tuning: (typeof STROKE_TUNING)[keyof typeof STROKE_TUNING], to: number) => {
+      const tracker = new StrokeTracker(tuning);
+      const samples = ramp(0, to, 6).map((s, i) => ({
+        s,
+        distance: 0.01 + (0.15 * i) / 5,
+        palm: 1 + (0.3 * i) / 5,
+      }));
+      return verdicts([
+        ...feedContacts(tracker, samples, 1000, 50),
+        ...feed(tracker, away(40), 1300),
+      ]);
+    };
+    // A chin flick flicks up and off the skin: it is judged all the same.
+    expect(rising(STROKE_TUNING.flick, 1)).toEqual(['good']);
+    // A glide rising like that is the hand going away: no verdict…
+    expect(rising(STROKE_TUNING.glide, 1)).toEqual([]);
+    // …but one that set off and stopped short still hears that it was too short.
+    expect(rising(STROKE_TUNING.glide, 0.35)).toEqual(['too-short']);
+  });
+
   it('after a wrong-way stroke, counts no good for a way forward whose palm grows as it goes', () => {
     // A wrong-way stroke, the hand away for 2 s, then up the path with its palm growing by `grows`
     // (the hand rising off the skin as it goes back for the next wrong-way stroke), near the path.
