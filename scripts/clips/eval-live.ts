@@ -266,18 +266,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const otherTotal: Record<string, number> = {};
   for (const r of results)
     for (const [k, v] of Object.entries(r.other)) otherTotal[k] = (otherTotal[k] ?? 0) + v;
-  for (const [set, expect] of [
-    ['', 'correct'],
-    ['', 'reversed'],
-    ['held-out ', 'correct'],
-    ['held-out ', 'reversed'],
-  ] as const) {
-    const rs = results.filter((r) => r.expect === expect && r.heldOut === (set !== ''));
-    if (!rs.length) continue;
-    console.log(
-      `total ${set}${expect}: ${rs.length} clips, strokes ${sum((r) => r.strokes, rs)}, good ${sum((r) => r.good, rs)}, wrong-direction ${sum((r) => r.wrong, rs)}, other ${sum((r) => Object.values(r.other).reduce((a, b) => a + b, 0), rs)}, completed ${rs.filter((r) => r.completed).length}/${rs.length}, as expected ${rs.filter(meetsExpectation).length}/${rs.length}`,
-    );
-  }
+  for (const heldOut of [false, true])
+    for (const expect of ['correct', 'reversed'] as const) {
+      const rs = results.filter((r) => r.expect === expect && r.heldOut === heldOut);
+      if (!rs.length) continue;
+      console.log(
+        `total ${heldOut ? 'held-out ' : ''}${expect}: ${rs.length} clips, strokes ${sum((r) => r.strokes, rs)}, good ${sum((r) => r.good, rs)}, wrong-direction ${sum((r) => r.wrong, rs)}, other ${sum((r) => Object.values(r.other).reduce((a, b) => a + b, 0), rs)}, completed ${rs.filter((r) => r.completed).length}/${rs.length}, as expected ${rs.filter(meetsExpectation).length}/${rs.length}`,
+      );
+    }
   console.log(
     `other verdicts: ${
       Object.entries(otherTotal)

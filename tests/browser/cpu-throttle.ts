@@ -1,34 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import { profileDirOf } from './chromium';
+import { type ProcessEntry, processes } from './process-cpu';
 
 /** One on-off cycle of the throttle: short enough that a 50 ms camera frame sees several. */
 const CYCLE_MS = 40;
 /** How often the renderers are looked up again, as a page may start a new one. */
 const REFRESH_MS = 1000;
-
-interface ProcessEntry {
-  readonly pid: number;
-  readonly parent: number;
-  readonly args: readonly string[];
-}
-
-function processes(): ProcessEntry[] {
-  const list: ProcessEntry[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      // NOTE: Chromium's child processes rewrite their command line as one space-separated string.
-      const args = readFileSync(`/proc/${name}/cmdline`, 'utf8').split(/[\0 ]/);
-      list.push({ pid: Number(name), parent, args });
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return list;
-}
 
 /** The renderer processes of the browser whose profile is `profileDir`. */
 export function rendererPids(profileDir: string): number[] {
@@ -40,7 +17,11 @@ export function rendererPids(profileDir: string): number[] {
   );
   if (!browser) return [];
   const children = new Map<number, ProcessEntry[]>();
-  for (const p of all) children.set(p.parent, [...(children.get(p.parent) ?? []), p]);
+  for (const p of all) {
+    const siblings = children.get(p.parent);
+    if (siblings) siblings.push(p);
+    else children.set(p.parent, [p]);
+  }
   const renderers: number[] = [];
   const walk = (pid: number) => {
     for (const child of children.get(pid) ?? []) {

@@ -671,10 +671,10 @@ describe('StepEngine state and timing', () => {
       stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
       away(600),
     ]);
-    const lost = frames.map((f) =>
-      f.t < 200 || f.t > (frames.at(-1)?.t ?? 0) - 100 ? f : { ...f, face: null },
-    );
-    const { events, engine } = run('jawline-glide', lost);
+    // No face from 200 ms to the last 100 ms.
+    const faceLost = (seen: TrackedFrame[]) =>
+      seen.map((f) => (f.t < 200 || f.t > (seen.at(-1)?.t ?? 0) - 100 ? f : { ...f, face: null }));
+    const { events, engine } = run('jawline-glide', faceLost(frames));
     expect(strokes(events)).toEqual([]);
     expect(engine.snapshot.tally.counts.right).toEqual(none);
     // The same with the hand resting in view at the start of the path all the while: hands hide
@@ -685,10 +685,7 @@ describe('StepEngine state and timing', () => {
       stroke('jawline-outward', 'right', 0.05, 0.95, 1200),
       away(600),
     ]);
-    const restingLost = resting.map((f) =>
-      f.t < 200 || f.t > (resting.at(-1)?.t ?? 0) - 100 ? f : { ...f, face: null },
-    );
-    expect(strokes(run('jawline-glide', restingLost).events)).toEqual([]);
+    expect(strokes(run('jawline-glide', faceLost(resting)).events)).toEqual([]);
     // Seen, the face makes that glide a stroke: the test above can fail.
     expect(strokes(run('jawline-glide', resting).events)).toEqual(['right:good']);
   });

@@ -632,8 +632,8 @@ describe('StrokeTracker', () => {
   });
 
   it('still counts a flick that leaves the skin as it ends, and calls a short slide rising as it goes too short', () => {
-    // Up the path in six frames, rising off it (`offBy` face widths by the end) with the palm
-    // growing by a third toward the camera, going `to` of the way, then away.
+    // Up the path in six frames to `to`, rising 0.15 face widths off it with the palm growing by
+    // 30% toward the camera, then away.
     const rising = (tuning: (typeof STROKE_TUNING)[keyof typeof STROKE_TUNING], to: number) => {
       const tracker = new StrokeTracker(tuning);
       const samples = ramp(0, to, 6).map((s, i) => ({
